@@ -143,8 +143,8 @@ public final class Rng {
     /**
      * A standard normal sample (mean 0, standard deviation 1), by the Box-Muller transform:
      * {@code sqrt(-2 ln u1) * cos(2 pi u2)} with StrictMath, so the result is bit-identical on every
-     * JVM. Consumes two uniforms; the sine partner is discarded. It equals the first value of
-     * {@code fillNormal} on a fresh copy of this generator.
+     * JVM. Consumes two uniforms; the sine partner is discarded. It equals the first value that
+     * {@code fillNormal(double[], 0, 1)} would write from the same state.
      */
     public synchronized double nextGaussian() {
         double r = gaussianRadius();
@@ -203,14 +203,7 @@ public final class Rng {
      */
     public synchronized void fillNormal(float[] out, double mean, double std) {
         checkNormal(mean, std);
-        for (int i = 0; i < out.length; i += 2) {
-            double r = gaussianRadius();
-            double theta = gaussianAngle();
-            out[i] = (float) (mean + std * r * StrictMath.cos(theta));
-            if (i + 1 < out.length) {
-                out[i + 1] = (float) (mean + std * r * StrictMath.sin(theta));
-            }
-        }
+        normals(out.length, mean, std, (i, v) -> out[i] = (float) v);
     }
 
     /**
@@ -221,14 +214,7 @@ public final class Rng {
      */
     public synchronized void fillNormal(double[] out, double mean, double std) {
         checkNormal(mean, std);
-        for (int i = 0; i < out.length; i += 2) {
-            double r = gaussianRadius();
-            double theta = gaussianAngle();
-            out[i] = mean + std * r * StrictMath.cos(theta);
-            if (i + 1 < out.length) {
-                out[i + 1] = mean + std * r * StrictMath.sin(theta);
-            }
-        }
+        normals(out.length, mean, std, (i, v) -> out[i] = v);
     }
 
     /**
@@ -333,6 +319,24 @@ public final class Rng {
             }
         }
         return (int) (m >>> 32);
+    }
+
+    /** Receives element {@code i} of a fill, so one loop serves float and double arrays. */
+    @FunctionalInterface
+    private interface IndexedSink {
+        void set(int i, double v);
+    }
+
+    /** Box-Muller pairs: cosine branch to even indices, sine branch to odd ones. */
+    private void normals(int n, double mean, double std, IndexedSink out) {
+        for (int i = 0; i < n; i += 2) {
+            double r = gaussianRadius();
+            double theta = gaussianAngle();
+            out.set(i, mean + std * r * StrictMath.cos(theta));
+            if (i + 1 < n) {
+                out.set(i + 1, mean + std * r * StrictMath.sin(theta));
+            }
+        }
     }
 
     /** sqrt(-2 ln u) with u in (0, 1], so the logarithm is finite. */
