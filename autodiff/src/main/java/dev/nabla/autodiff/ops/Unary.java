@@ -1,0 +1,34 @@
+package dev.nabla.autodiff.ops;
+
+import dev.nabla.autodiff.Graph;
+import dev.nabla.autodiff.Op;
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.spi.UnaryOp;
+
+/** The elementwise functions of {@link UnaryOp}, each with its derivative. */
+public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
+    public static Tensor apply(UnaryOp op, Tensor x) {
+        Tensor out = Kernels.unary(op, x);
+        return Graph.record(out, new Unary(op, x, out), x);
+    }
+
+    @Override
+    public Tensor[] backward(Tensor grad) {
+        Tensor g = switch (op) {
+            case NEG -> grad.neg();
+            case ABS -> grad.mul(x.sign());
+            case SIGN -> grad.zerosLike();
+            case EXP -> grad.mul(out);
+            case LOG -> grad.div(x);
+            case SQRT -> grad.div(out.mul(2.0));
+            case TANH -> grad.mul(out.mul(out).neg().add(1.0));
+            case SIGMOID -> grad.mul(out.mul(out.neg().add(1.0)));
+        };
+        return new Tensor[] {g};
+    }
+
+    @Override
+    public String name() {
+        return op.name().toLowerCase();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.nabla.tensor.spi;
+
+import dev.nabla.tensor.Buffer;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Strided;
+
+/**
+ * The primitives every backend implements, for F32 and F64. Everything else in Nabla is composed
+ * from these.
+ *
+ * <p>Contract: the caller has already validated shapes, axes and dtypes. Operands that are
+ * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
+ * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
+ * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
+ * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
+ */
+public interface Backend {
+
+    /** The device this backend computes on. */
+    Device device();
+
+    // ---- memory ----
+
+    /** A new zero-filled buffer of {@code size} elements. */
+    Buffer allocate(DType dtype, int size);
+
+    /** Overwrites the whole of {@code dst} with {@code src} (same length), converting to its dtype. */
+    void write(Buffer dst, float[] src);
+
+    /** Overwrites the whole of {@code dst} with {@code src} (same length), converting to its dtype. */
+    void write(Buffer dst, double[] src);
+
+    /** The elements of {@code src} in row-major order of its view, as doubles. */
+    double[] readDoubles(Strided src);
+
+    /** The elements of {@code src} in row-major order of its view, rounded to float. */
+    float[] readFloats(Strided src);
+
+    /** Sets every element of {@code dst} to {@code value}. */
+    void fill(Strided dst, double value);
+
+    /** Copies {@code src} into {@code dst} (same shape), converting the dtype if they differ. */
+    void copy(Strided src, Strided dst);
+
+    // ---- compute ----
+
+    /** {@code out = op(x)} elementwise; same shapes. */
+    void unary(UnaryOp op, Strided x, Strided out);
+
+    /** {@code out = op(a, b)} elementwise; same shapes. */
+    void binary(BinaryOp op, Strided a, Strided b, Strided out);
+
+    /** {@code out = cond != 0 ? a : b} elementwise; same shapes (a NaN condition counts as true). */
+    void where(Strided cond, Strided a, Strided b, Strided out);
+
+    /**
+     * Reduces {@code x} into {@code out}, whose shape equals {@code x}'s with every reduced axis of
+     * size 1 (same rank). An empty reduction gives 0 for SUM; MAX and MIN require non-empty axes.
+     */
+    void reduce(ReduceOp op, Strided x, Strided out);
+
+    /**
+     * Writes the index along {@code axis} of each extreme of {@code x} into {@code out}, whose
+     * shape is {@code x}'s with {@code axis} of size 1. Indices are stored as values of out's dtype.
+     */
+    void argReduce(ArgReduceOp op, Strided x, int axis, Strided out);
+
+    /**
+     * Batched matrix product {@code out[b] = a[b] @ bMat[b]} with {@code a: [B, M, K]},
+     * {@code bMat: [B, K, N]}, {@code out: [B, M, N]}. A broadcast batch axis has stride 0.
+     */
+    void matmul(Strided a, Strided bMat, Strided out);
+
+    /**
+     * {@code out[i] = x[i with axis replaced by index[i]]}. {@code index} and {@code out} share a
+     * shape, which along every other axis is at most {@code x}'s; index values are in range.
+     */
+    void gather(Strided x, int axis, Strided index, Strided out);
+
+    /**
+     * The adjoint of {@link #gather}: {@code out[i with axis replaced by index[i]] += src[i]},
+     * accumulating in place. {@code src} and {@code index} share a shape.
+     */
+    void scatterAdd(Strided src, int axis, Strided index, Strided out);
+}

@@ -1,0 +1,11 @@
+package dev.nabla.tensor.spi;
+
+/** Elementwise functions of one operand, computed by {@link Backend#unary}. */
+public enum UnaryOp {
+    NEG, ABS,
+    /** -1, 0 or 1; NaN stays NaN. */
+    SIGN,
+    EXP, LOG, SQRT, TANH,
+    /** 1 / (1 + exp(-x)). */
+    SIGMOID
+}
