@@ -1,0 +1,28 @@
+package dev.nabla.autodiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TensorPrintTest {
+    @Test
+    void printsValuesLikePyTorchWithNablaMetadata() {
+        Tensor t = Tensor.of(new double[][] {{0.1, -1.2}, {3, 4}});
+        assertThat(t).hasToString("tensor([[ 0.1000, -1.2000],\n"
+                + "        [ 3.0000,  4.0000]], dtype=F32, device=" + t.device() + ")");
+    }
+
+    @Test
+    void showsGradientState() {
+        Tensor w = Tensor.of(1, 2).requiresGrad(true);
+        assertThat(w.toString()).endsWith("requiresGrad=true)");
+        assertThat(w.mul(2.0).toString()).endsWith("creator=Mul)");
+    }
+
+    @Test
+    void abridgesLargeTensors() {
+        String s = Tensor.arange(5000).toString();
+        assertThat(s).startsWith("tensor([0.0000e+00, 1.0000e+00, 2.0000e+00,  ..., 4.9970e+03, 4.9980e+03, 4.9990e+03]")
+                .hasSizeLessThan(200);
+    }
+}
