@@ -302,10 +302,11 @@ public final class Tensor {
         return node == null ? null : node.name();
     }
 
+    /** Adds {@code g} into this leaf's gradient; the first one is copied so no two leaves share storage. */
     void accumulateGrad(Tensor g) {
-        Tensor detached = g.detach();
-        grad = grad == null ? (detached == g || detached.storage == g.storage ? detached.copy() : detached)
-                : grad.add(detached);
+        try (GradMode.Scope s = GradMode.disable()) {
+            grad = grad == null ? g.copy() : grad.add(g);
+        }
     }
 
     /**
