@@ -114,9 +114,9 @@ def given(data, grad=True):
     return In(f32(torch.tensor(data, dtype=F64)), grad)
 
 
-def index(values_, grad=False):
+def index(positions, grad=False):
     """An integer index operand, stored as floats like every Nabla index."""
-    return In(torch.tensor(values_, dtype=F64), grad)
+    return In(torch.tensor(positions, dtype=F64), grad)
 
 
 def mask(*shape):
