@@ -1,0 +1,68 @@
+package dev.nabla.tests.golden;
+
+import dev.nabla.autodiff.Tensor;
+import java.util.Arrays;
+
+/** Elementwise comparison of a Nabla tensor with a stored torch result, with messages that say where. */
+final class Closeness {
+    /** {@code |actual - expected| <= atol + rtol * |expected|}, as {@code torch.allclose}. */
+    record Tolerance(double atol, double rtol) {
+        boolean accepts(double expected, double actual) {
+            if (Double.isNaN(expected) || Double.isNaN(actual)) {
+                return Double.isNaN(expected) && Double.isNaN(actual);
+            }
+            if (expected == actual) {
+                return true; // equal infinities: their difference would be NaN
+            }
+            return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
+        }
+
+        @Override
+        public String toString() {
+            return "atol " + atol + " + rtol " + rtol + " * |expected|";
+        }
+    }
+
+    private Closeness() {
+    }
+
+    /**
+     * Fails unless {@code actual} has the expected shape and every element is within
+     * {@code tol}. The message starts with {@code what} (case, dtype, which tensor) and gives the
+     * first bad element's index, both values, and how many elements disagree.
+     */
+    static void assertClose(String what, FixtureReader.Stored expected, Tensor actual, Tolerance tol) {
+        int[] actualShape = actual.shape().dims();
+        if (!Arrays.equals(expected.shape(), actualShape)) {
+            throw new AssertionError(what + ": shape " + Arrays.toString(actualShape) + ", expected "
+                    + Arrays.toString(expected.shape()));
+        }
+        double[] got = actual.toDoubleArray();
+        int first = -1;
+        int bad = 0;
+        double worst = 0;
+        for (int i = 0; i < got.length; i++) {
+            double e = expected.data()[i];
+            if (!tol.accepts(e, got[i])) {
+                first = first < 0 ? i : first;
+                bad++;
+                worst = Math.max(worst, Math.abs(got[i] - e));
+            }
+        }
+        if (bad > 0) {
+            throw new AssertionError(what + ": at index " + Arrays.toString(unravel(first, expected.shape()))
+                    + " expected " + expected.data()[first] + ", actual " + got[first] + " (" + bad + " of "
+                    + got.length + " elements differ, max |diff| " + worst + ", tolerance " + tol + ")");
+        }
+    }
+
+    /** The multi-index of row-major position {@code flat} in {@code shape}. */
+    static int[] unravel(int flat, int[] shape) {
+        int[] index = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        return index;
+    }
+}
