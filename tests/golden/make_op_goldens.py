@@ -279,6 +279,9 @@ def elementwise_binary():
         case(op + ".transposed_flipped", [inp(3, 4, layout=("T", 0, 1)), inp(3, 4, layout=("flip", [1]))])
         # ties split the gradient equally in both, a deliberate non-differentiable point
         case(op + ".ties", tied(inp(2, 5), inp(2, 5), 0.5), gradcheck=False)
+        # NaN on either side propagates, and both inputs receive the gradient there (torch's rule)
+        case(op + ".nan", [given([float("nan"), 1.0, 2.0, float("nan")]), given([0.5, float("nan"), 1.0, float("nan")])],
+             gradcheck=False)
 
 
 def elementwise_unary():

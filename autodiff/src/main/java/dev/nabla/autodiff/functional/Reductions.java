@@ -80,9 +80,14 @@ public final class Reductions {
         return e.div(e.sum(axis, true));
     }
 
-    /** {@code x - logSumExp(x)} along {@code axis}. */
+    /**
+     * {@code (x - m) - log(sum(exp(x - m)))} along {@code axis}, with {@code m} the detached
+     * maximum. Subtracting {@code m} first keeps the result exact in F32 when |x| is large;
+     * {@code x - logSumExp(x)} would round the large log-sum-exp before the subtraction.
+     */
     public static Tensor logSoftmax(Tensor x, int axis) {
-        return x.sub(logSumExp(x, new int[] {axis}, true));
+        Tensor shifted = x.sub(x.detach().max(axis, true));
+        return shifted.sub(shifted.exp().sum(axis, true).log());
     }
 
     private static boolean[] flags(String op, Tensor x, int[] axes) {

@@ -17,12 +17,19 @@ public record Maximum(boolean max, Tensor a, Tensor b) implements Op {
         return Graph.record(out, new Maximum(max, a, b), a, b);
     }
 
+    /**
+     * PyTorch's rule: an input gets the gradient unless it lost the comparison; at a tie each
+     * side gets half; where either side is NaN, both get it.
+     */
     @Override
     public Tensor[] backward(Tensor grad) {
-        Tensor aWins = max ? a.gt(b) : a.lt(b);
+        Tensor aLost = max ? a.lt(b) : a.gt(b);
+        Tensor bLost = max ? a.gt(b) : a.lt(b);
         Tensor half = a.eq(b).mul(0.5);
-        Tensor shareA = aWins.add(half);
-        return new Tensor[] {grad.mul(shareA), grad.mul(shareA.neg().add(1.0))};
+        return new Tensor[] {
+            grad.mul(aLost.neg().add(1.0).sub(half)),
+            grad.mul(bLost.neg().add(1.0).sub(half))
+        };
     }
 
     @Override

@@ -29,13 +29,7 @@ class GoldenOpsTest {
      * are run and must still fail; once the engine is fixed the check passes, and this test fails
      * until the entry is removed.
      */
-    static final Map<String, String> KNOWN_MISMATCHES = Map.of(
-            // logSoftmax is composed as x - logSumExp(x): at |x| ~ 1000 the float32 logSumExp is
-            // rounded to a spacing of 6.1e-5 before the subtraction, so every output is off by
-            // 1.1e-5..2.3e-5 (torch, computing (x - max) - log(sum(exp(x - max))), is off by < 4e-7).
-            // Observed: index [0, 3] expected -0.014659666456282139, actual -0.0146484375; 2 of 12
-            // elements outside atol 1e-6 + rtol 1e-4, max |diff| 2.32e-5. F64 and gradients agree.
-            "logSoftmax.large_values/F32", "x - logSumExp(x) loses float32 precision at |x| ~ 1000");
+    static final Map<String, String> KNOWN_MISMATCHES = Map.of();
 
     @TestFactory
     Stream<DynamicContainer> goldenCases() {
