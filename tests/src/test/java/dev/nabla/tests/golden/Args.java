@@ -36,7 +36,7 @@ final class Args {
     }
 
     double real(String key) {
-        return (Double) get(key);
+        return ((Number) get(key)).doubleValue();
     }
 
     boolean bool(String key) {
