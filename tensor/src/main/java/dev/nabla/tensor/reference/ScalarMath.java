@@ -4,12 +4,15 @@ import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
 
-/** The scalar definition of every elementwise op and reduction, in double precision. */
-final class ScalarMath {
+/**
+ * The scalar definition of every elementwise op and reduction, in double precision: the oracle
+ * the reference backend loops over, and what vector kernels use for their last few elements.
+ */
+public final class ScalarMath {
     private ScalarMath() {
     }
 
-    static double unary(UnaryOp op, double x) {
+    public static double unary(UnaryOp op, double x) {
         return switch (op) {
             case NEG -> -x;
             case ABS -> Math.abs(x);
@@ -22,7 +25,7 @@ final class ScalarMath {
         };
     }
 
-    static double binary(BinaryOp op, double a, double b) {
+    public static double binary(BinaryOp op, double a, double b) {
         return switch (op) {
             case ADD -> a + b;
             case SUB -> a - b;
@@ -40,7 +43,7 @@ final class ScalarMath {
         };
     }
 
-    static double identity(ReduceOp op) {
+    public static double identity(ReduceOp op) {
         return switch (op) {
             case SUM -> 0;
             case MAX -> Double.NEGATIVE_INFINITY;
@@ -48,7 +51,7 @@ final class ScalarMath {
         };
     }
 
-    static double reduce(ReduceOp op, double acc, double x) {
+    public static double reduce(ReduceOp op, double acc, double x) {
         return switch (op) {
             case SUM -> acc + x;
             case MAX -> Math.max(acc, x);

@@ -100,6 +100,17 @@ public final class Backends {
                 + " check that nabla-tensor's META-INF/services is on the class path");
     }
 
+    /** Device 0 of every backend type that can run here, in discovery order. */
+    public static List<Device> available() {
+        List<Device> devices = new ArrayList<>();
+        for (BackendProvider p : providers()) {
+            if (p.unavailableReason().isEmpty()) {
+                devices.add(new Device(p.type(), 0));
+            }
+        }
+        return devices;
+    }
+
     /** One line per known backend type: its availability here. */
     public static List<String> describe() {
         List<String> lines = new ArrayList<>();

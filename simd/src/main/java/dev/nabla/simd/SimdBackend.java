@@ -1,0 +1,276 @@
+package dev.nabla.simd;
+
+import dev.nabla.tensor.Buffer;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Device;
+import dev.nabla.tensor.HostBuffer;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Strided;
+import dev.nabla.tensor.View;
+import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.ArgReduceOp;
+import dev.nabla.tensor.spi.Backend;
+import dev.nabla.tensor.spi.BinaryOp;
+import dev.nabla.tensor.spi.ReduceOp;
+import dev.nabla.tensor.spi.UnaryOp;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The multicore SIMD backend. Memory is the same host arrays as the reference backend's.
+ * Operands are walked as rows ({@link Rows}): contiguous and broadcast inner runs go straight to
+ * the vector kernels, other strides are packed into per-thread scratch first. What this backend
+ * does not compute itself it hands to the reference backend through {@link #fallback}, which
+ * counts every such call by primitive so that tests and benchmarks can see it.
+ */
+public final class SimdBackend implements Backend {
+    /** The one instance: it holds only counters. */
+    public static final SimdBackend INSTANCE = new SimdBackend();
+
+    private static final Backend REFERENCE = ReferenceBackend.INSTANCE;
+    private final Map<String, LongAdder> fallbacks = new ConcurrentHashMap<>();
+
+    private SimdBackend() {
+    }
+
+    @Override
+    public Device device() {
+        return Device.SIMD;
+    }
+
+    /** How many calls of each primitive were handed to the reference backend so far. */
+    public Map<String, Long> fallbackCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        fallbacks.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** The reference backend's loops, for a case this backend does not vectorize; counted. */
+    private Backend fallback(String primitive) {
+        fallbacks.computeIfAbsent(primitive, k -> new LongAdder()).increment();
+        return REFERENCE;
+    }
+
+    // ---- memory ----
+
+    @Override
+    public Buffer allocate(DType dtype, int size) {
+        return HostBuffer.allocate(dtype, size);
+    }
+
+    @Override
+    public void write(Buffer dst, float[] src) {
+        checkLength(dst, src.length);
+        if (dst instanceof HostBuffer.F32 f) {
+            System.arraycopy(src, 0, f.data(), 0, src.length);
+        } else {
+            double[] d = f64(dst);
+            for (int i = 0; i < src.length; i++) {
+                d[i] = src[i];
+            }
+        }
+    }
+
+    @Override
+    public void write(Buffer dst, double[] src) {
+        checkLength(dst, src.length);
+        if (dst instanceof HostBuffer.F64 d) {
+            System.arraycopy(src, 0, d.data(), 0, src.length);
+        } else {
+            float[] f = f32(dst);
+            for (int i = 0; i < src.length; i++) {
+                f[i] = (float) src[i];
+            }
+        }
+    }
+
+    @Override
+    public double[] readDoubles(Strided src) {
+        HostBuffer.F64 out = new HostBuffer.F64(new double[src.view().numel()]);
+        copy(src, new Strided(out, View.contiguous(src.shape())));
+        return out.data();
+    }
+
+    @Override
+    public float[] readFloats(Strided src) {
+        HostBuffer.F32 out = new HostBuffer.F32(new float[src.view().numel()]);
+        copy(src, new Strided(out, View.contiguous(src.shape())));
+        return out.data();
+    }
+
+    @Override
+    public void fill(Strided dst, double value) {
+        Rows rows = Rows.plan(dst.shape(), dst.view());
+        boolean f32 = dst.dtype() == DType.F32;
+        Segments.forEach(rows, 1, (s, n, scratch) -> {
+            int stride = rows.innerStrides[0];
+            if (f32) {
+                float[] a = f32(dst.buffer());
+                if (rows.unit(0)) {
+                    Arrays.fill(a, s[0], s[0] + n, (float) value);
+                } else {
+                    Arrays.fill(scratch.f[0], 0, n, (float) value);
+                    Strides.scatter(scratch.f[0], a, s[0], stride, n);
+                }
+            } else {
+                double[] a = f64(dst.buffer());
+                if (rows.unit(0)) {
+                    Arrays.fill(a, s[0], s[0] + n, value);
+                } else {
+                    Arrays.fill(scratch.d[0], 0, n, value);
+                    Strides.scatter(scratch.d[0], a, s[0], stride, n);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void copy(Strided src, Strided dst) {
+        Rows rows = Rows.plan(dst.shape(), src.view(), dst.view());
+        Segments.forEach(rows, 2, (s, n, scratch) -> Copies.run(src.buffer(), s[0], rows.innerStrides[0],
+                dst.buffer(), s[1], rows.innerStrides[1], n, rows.length == 1));
+    }
+
+    // ---- elementwise ----
+
+    @Override
+    public void unary(UnaryOp op, Strided x, Strided out) {
+        Rows rows = Rows.plan(out.shape(), x.view(), out.view());
+        boolean f32 = out.dtype() == DType.F32;
+        Segments.forEach(rows, 2, (s, n, scratch) -> {
+            if (f32) {
+                Operand.F x0 = Operand.F.of(f32(x.buffer()), s[0], rows, 0, n, scratch.f[0], false);
+                Operand.F o = Operand.F.output(f32(out.buffer()), s[1], rows, 1, scratch.f[3]);
+                FloatKernels.unary(op, x0.array, x0.offset, o.array, o.offset, n);
+                o.store(f32(out.buffer()), s[1], rows, 1, n);
+            } else {
+                Operand.D x0 = Operand.D.of(f64(x.buffer()), s[0], rows, 0, n, scratch.d[0], false);
+                Operand.D o = Operand.D.output(f64(out.buffer()), s[1], rows, 1, scratch.d[3]);
+                DoubleKernels.unary(op, x0.array, x0.offset, o.array, o.offset, n);
+                o.store(f64(out.buffer()), s[1], rows, 1, n);
+            }
+        });
+    }
+
+    @Override
+    public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
+        Rows rows = Rows.plan(out.shape(), a.view(), b.view(), out.view());
+        boolean f32 = out.dtype() == DType.F32;
+        Segments.forEach(rows, 3, (s, n, scratch) -> {
+            if (f32) {
+                Operand.F a0 = Operand.F.of(f32(a.buffer()), s[0], rows, 0, n, scratch.f[0], true);
+                Operand.F b0 = Operand.F.of(f32(b.buffer()), s[1], rows, 1, n, scratch.f[1], true);
+                Operand.F o = Operand.F.output(f32(out.buffer()), s[2], rows, 2, scratch.f[3]);
+                FloatKernels.binary(op, a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar,
+                        o.array, o.offset, n);
+                o.store(f32(out.buffer()), s[2], rows, 2, n);
+            } else {
+                Operand.D a0 = Operand.D.of(f64(a.buffer()), s[0], rows, 0, n, scratch.d[0], true);
+                Operand.D b0 = Operand.D.of(f64(b.buffer()), s[1], rows, 1, n, scratch.d[1], true);
+                Operand.D o = Operand.D.output(f64(out.buffer()), s[2], rows, 2, scratch.d[3]);
+                DoubleKernels.binary(op, a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar,
+                        o.array, o.offset, n);
+                o.store(f64(out.buffer()), s[2], rows, 2, n);
+            }
+        });
+    }
+
+    @Override
+    public void where(Strided cond, Strided a, Strided b, Strided out) {
+        Rows rows = Rows.plan(out.shape(), cond.view(), a.view(), b.view(), out.view());
+        boolean f32 = out.dtype() == DType.F32;
+        Segments.forEach(rows, 4, (s, n, scratch) -> {
+            if (f32) {
+                Operand.F c0 = Operand.F.of(f32(cond.buffer()), s[0], rows, 0, n, scratch.f[0], true);
+                Operand.F a0 = Operand.F.of(f32(a.buffer()), s[1], rows, 1, n, scratch.f[1], true);
+                Operand.F b0 = Operand.F.of(f32(b.buffer()), s[2], rows, 2, n, scratch.f[2], true);
+                Operand.F o = Operand.F.output(f32(out.buffer()), s[3], rows, 3, scratch.f[3]);
+                FloatKernels.where(c0.array, c0.offset, c0.scalar, a0.array, a0.offset, a0.scalar,
+                        b0.array, b0.offset, b0.scalar, o.array, o.offset, n);
+                o.store(f32(out.buffer()), s[3], rows, 3, n);
+            } else {
+                Operand.D c0 = Operand.D.of(f64(cond.buffer()), s[0], rows, 0, n, scratch.d[0], true);
+                Operand.D a0 = Operand.D.of(f64(a.buffer()), s[1], rows, 1, n, scratch.d[1], true);
+                Operand.D b0 = Operand.D.of(f64(b.buffer()), s[2], rows, 2, n, scratch.d[2], true);
+                Operand.D o = Operand.D.output(f64(out.buffer()), s[3], rows, 3, scratch.d[3]);
+                DoubleKernels.where(c0.array, c0.offset, c0.scalar, a0.array, a0.offset, a0.scalar,
+                        b0.array, b0.offset, b0.scalar, o.array, o.offset, n);
+                o.store(f64(out.buffer()), s[3], rows, 3, n);
+            }
+        });
+    }
+
+    // ---- reductions ----
+
+    @Override
+    public void reduce(ReduceOp op, Strided x, Strided out) {
+        if (!Reductions.run(op, x, out)) {
+            fallback("reduce").reduce(op, x, out);
+        }
+    }
+
+    /** Index search along one axis: branchy scalar work with no vector gain; the reference loop does it. */
+    @Override
+    public void argReduce(ArgReduceOp op, Strided x, int axis, Strided out) {
+        fallback("argReduce").argReduce(op, x, axis, out);
+    }
+
+    @Override
+    public void matmul(Strided a, Strided b, Strided out) {
+        fallback("matmul").matmul(a, b, out);
+    }
+
+    /** Data-dependent addressing with no vector gain; the reference loop does it. */
+    @Override
+    public void gather(Strided x, int axis, Strided index, Strided out) {
+        fallback("gather").gather(x, axis, index, out);
+    }
+
+    /** Sequential accumulation keeps repeated indices deterministic; the reference loop does it. */
+    @Override
+    public void scatterAdd(Strided src, int axis, Strided index, Strided out) {
+        fallback("scatterAdd").scatterAdd(src, axis, index, out);
+    }
+
+    // ---- helpers ----
+
+    static float[] f32(Buffer b) {
+        if (b instanceof HostBuffer.F32 f) {
+            return f.data();
+        }
+        throw foreign(b, DType.F32);
+    }
+
+    static double[] f64(Buffer b) {
+        if (b instanceof HostBuffer.F64 d) {
+            return d.data();
+        }
+        throw foreign(b, DType.F64);
+    }
+
+    private static IllegalArgumentException foreign(Buffer b, DType expected) {
+        return new IllegalArgumentException("simd: expected a host " + expected + " buffer, got " + b.dtype() + " "
+                + b.getClass().getName() + "; tensors of other devices must be moved with .to(Device.SIMD)");
+    }
+
+    private static void checkLength(Buffer dst, int length) {
+        if (dst.size() != length) {
+            throw new IllegalArgumentException("write: buffer holds " + dst.size() + " elements, source " + length);
+        }
+    }
+
+    /** The shape of {@code x} kept where {@code keep} is true (used by the reductions). */
+    static Shape select(Shape shape, boolean[] keep) {
+        int n = 0;
+        int[] dims = new int[shape.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            if (keep[i]) {
+                dims[n++] = shape.dim(i);
+            }
+        }
+        return Shape.of(Arrays.copyOf(dims, n));
+    }
+}

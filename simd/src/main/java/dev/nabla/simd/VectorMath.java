@@ -1,0 +1,31 @@
+package dev.nabla.simd;
+
+import dev.nabla.simd.math.DoubleMath;
+import dev.nabla.simd.math.FloatMath;
+import dev.nabla.tensor.spi.UnaryOp;
+
+/** Routes the transcendental unary ops to the polynomial kernels of {@code dev.nabla.simd.math}. */
+final class VectorMath {
+    private VectorMath() {
+    }
+
+    static void floatTranscendental(UnaryOp op, float[] x, int xo, float[] o, int oo, int n) {
+        switch (op) {
+            case EXP -> FloatMath.exp(SimdConfig.FLOAT, x, xo, o, oo, n);
+            case LOG -> FloatMath.log(SimdConfig.FLOAT, x, xo, o, oo, n);
+            case TANH -> FloatMath.tanh(SimdConfig.FLOAT, x, xo, o, oo, n);
+            case SIGMOID -> FloatMath.sigmoid(SimdConfig.FLOAT, x, xo, o, oo, n);
+            default -> throw new IllegalArgumentException("not a transcendental op: " + op);
+        }
+    }
+
+    static void doubleTranscendental(UnaryOp op, double[] x, int xo, double[] o, int oo, int n) {
+        switch (op) {
+            case EXP -> DoubleMath.exp(SimdConfig.DOUBLE, x, xo, o, oo, n);
+            case LOG -> DoubleMath.log(SimdConfig.DOUBLE, x, xo, o, oo, n);
+            case TANH -> DoubleMath.tanh(SimdConfig.DOUBLE, x, xo, o, oo, n);
+            case SIGMOID -> DoubleMath.sigmoid(SimdConfig.DOUBLE, x, xo, o, oo, n);
+            default -> throw new IllegalArgumentException("not a transcendental op: " + op);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nabla.tests.conformance;
+
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.spi.BinaryOp;
+import dev.nabla.tensor.spi.UnaryOp;
+
+/**
+ * How far a backend may be from the reference: {@code |got - want| <= abs + rel * |want|}.
+ * Arithmetic that IEEE 754 rounds correctly must match exactly; transcendental functions get a
+ * few ulps; sums and products get the rounding error their accumulation order allows.
+ */
+record Tolerance(double abs, double rel) {
+    static final Tolerance EXACT = new Tolerance(0, 0);
+
+    private static double ulp(DType dtype) {
+        return dtype == DType.F32 ? 0x1p-23 : 0x1p-52;
+    }
+
+    static Tolerance unary(UnaryOp op, DType dtype) {
+        return switch (op) {
+            case NEG, ABS, SIGN, SQRT -> EXACT;
+            case EXP, LOG, TANH, SIGMOID -> new Tolerance(dtype == DType.F32 ? 1e-37 : 1e-300, 4 * ulp(dtype));
+        };
+    }
+
+    static Tolerance binary(BinaryOp op, DType dtype) {
+        return op == BinaryOp.POW ? new Tolerance(0, 4 * ulp(dtype)) : EXACT;
+    }
+
+    /** For a sum whose terms add up to {@code scale} in absolute value. */
+    static Tolerance sum(DType dtype, double scale) {
+        return new Tolerance(8 * ulp(dtype) * scale, 0);
+    }
+
+    static Tolerance matmul(DType dtype, int k) {
+        return new Tolerance(9.0 * 9.0 * 4 * ulp(dtype) * Math.max(1, k), 0);
+    }
+}
