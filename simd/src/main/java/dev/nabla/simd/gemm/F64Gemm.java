@@ -1,0 +1,294 @@
+package dev.nabla.simd.gemm;
+
+import dev.nabla.simd.SimdConfig;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The double GEMM: packing routines and the register-blocked micro-kernel for {@link GemmJob}.
+ *
+ * <p>{@link F32Gemm} is the original; this file mirrors it line for line with doubles, with
+ * blocking sizes halved where a double takes twice the cache. The Vector API has no generic
+ * vector over a primitive type ({@code FloatVector} and {@code DoubleVector} share no usable
+ * supertype that C2 can keep in registers), so the kernel cannot be written once; what does not
+ * touch elements lives in {@link GemmJob}.
+ *
+ * <p>The micro-kernel computes an {@code MR x NR} tile of C, {@code MR = 8} rows by
+ * {@code NR = 2} vectors, in 16 accumulators held in local variables: per step of the shared
+ * dimension it loads two vectors of a packed B row, broadcasts each of the 8 packed A elements
+ * and issues 16 FMAs. With AVX-512 that is 16 of the 32 vector registers, and 16 independent FMA
+ * chains, enough to hide the FMA latency on two pipes.
+ */
+final class F64Gemm extends GemmJob<F64Gemm.Panels> {
+
+    static final VectorSpecies<Double> S = SimdConfig.DOUBLE;
+    static final int V = S.length();
+    static final int MR = 8;
+    static final int NR = 2 * V;
+    /** kc x NR doubles of a B sliver (32 KiB with AVX-512) stay in a 48 KiB L1. */
+    static final int KC = 256;
+    /** MC x KC doubles of A rows (192 KiB) stay in L2. */
+    static final int MC = 96;
+    /** KC x NC doubles of a B panel (4 MiB) stay in L3. */
+    static final int NC = 2048;
+    /** Rows of A packed at once, bounding the packed A buffer. */
+    static final int MS = 8192;
+    /** Elements of packed panels a call may hold (64 MiB), bounding batch groups. */
+    static final long BUDGET = 8L << 20;
+
+    private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
+
+    private final double[] a;
+    private final double[] b;
+    private final double[] c;
+
+    F64Gemm(int batch, int m, int n, int k,
+            double[] a, int aOffset, int aBatchStride, int aRowStride, int aColStride,
+            double[] b, int bOffset, int bBatchStride, int bRowStride, int bColStride,
+            double[] c, int cOffset, int cBatchStride, int cRowStride, boolean accumulate) {
+        super(batch, m, n, k, aOffset, aBatchStride, aRowStride, aColStride,
+                bOffset, bBatchStride, bRowStride, bColStride, cOffset, cBatchStride, cRowStride,
+                accumulate, MR, NR, KC, MC, NC, MS, BUDGET);
+        this.a = a;
+        this.b = b;
+        this.c = c;
+    }
+
+    /**
+     * Packed buffers, cached per thread across calls. A thread waiting for its tasks may run a
+     * task of another call, so a busy cached buffer is never shared: the newcomer allocates.
+     */
+    static final class Panels {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        boolean busy;
+    }
+
+    @Override
+    Panels acquirePanels(int aLength, int bLength) {
+        Panels p = PANELS.get();
+        if (p.busy) {
+            p = new Panels();
+        }
+        if (p.a.length < aLength) {
+            p.a = new double[aLength];
+        }
+        if (p.b.length < bLength) {
+            p.b = new double[bLength];
+        }
+        p.busy = true;
+        return p;
+    }
+
+    @Override
+    void releasePanels(Panels panels) {
+        panels.busy = false;
+    }
+
+    @Override
+    void zeroC(int item) {
+        int base = cOffset + item * cBatchStride;
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(c, base + i * cRowStride, base + i * cRowStride + n, 0d);
+        }
+    }
+
+    @Override
+    void packB(Panels panels, int item, int slot, int pc, int kc, int jc, int nc, int s0, int s1) {
+        double[] bp = panels.b;
+        int src0 = bOffset + item * bBatchStride + pc * bRowStride;
+        int panel = slot * kc * roundUp(nc, NR);
+        int full = bColStride == 1 ? Math.min(s1, (n - jc) / NR) : s0;
+        if (full > s0) {
+            // Rows of B are contiguous: read each row once across all full slivers.
+            for (int p = 0; p < kc; p++) {
+                int src = src0 + p * bRowStride + jc + s0 * NR;
+                int dst = panel + s0 * kc * NR + p * NR;
+                for (int s = s0; s < full; s++, src += NR, dst += kc * NR) {
+                    DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
+                    DoubleVector.fromArray(S, b, src + V).intoArray(bp, dst + V);
+                }
+            }
+        }
+        for (int s = Math.max(s0, full); s < s1; s++) {
+            int j0 = jc + s * NR;
+            int cols = Math.min(NR, n - j0);
+            int dst = panel + s * kc * NR;
+            int src = src0 + j0 * bColStride;
+            if (cols < NR) {
+                java.util.Arrays.fill(bp, dst, dst + kc * NR, 0d);
+            }
+            if (Math.abs(bRowStride) <= Math.abs(bColStride)) {
+                for (int j = 0; j < cols; j++) {
+                    int sj = src + j * bColStride;
+                    int dj = dst + j;
+                    for (int p = 0; p < kc; p++, sj += bRowStride, dj += NR) {
+                        bp[dj] = b[sj];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++, src += bRowStride, dst += NR) {
+                    for (int j = 0; j < cols; j++) {
+                        bp[dst + j] = b[src + j * bColStride];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void packA(Panels panels, int item, int slot, int i0, int ms, int pc, int kc, int p0, int p1) {
+        double[] ap = panels.a;
+        int src0 = aOffset + item * aBatchStride + pc * aColStride;
+        int panel = slot * kc * roundUp(ms, MR);
+        for (int q = p0; q < p1; q++) {
+            int r0 = q * MR;
+            int rows = Math.min(MR, ms - r0);
+            int dst = panel + q * kc * MR;
+            int src = src0 + (i0 + r0) * aRowStride;
+            if (rows < MR) {
+                java.util.Arrays.fill(ap, dst, dst + kc * MR, 0d);
+            }
+            if (aRowStride == 1 && rows == MR) {
+                // Columns of A are contiguous: each step copies MR adjacent elements.
+                for (int p = 0; p < kc; p++, src += aColStride, dst += MR) {
+                    System.arraycopy(a, src, ap, dst, MR);
+                }
+            } else if (Math.abs(aColStride) <= Math.abs(aRowStride)) {
+                for (int r = 0; r < rows; r++) {
+                    int sr = src + r * aRowStride;
+                    int dr = dst + r;
+                    for (int p = 0; p < kc; p++, sr += aColStride, dr += MR) {
+                        ap[dr] = a[sr];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++, src += aColStride, dst += MR) {
+                    for (int r = 0; r < rows; r++) {
+                        ap[dst + r] = a[src + r * aRowStride];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void compute(Panels panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
+                 int jc, int nc, int s0, int s1, int kc, boolean load) {
+        int aPanel = aSlot * kc * roundUp(ms, MR);
+        int bPanel = bSlot * kc * roundUp(nc, NR);
+        int cBase = cOffset + item * cBatchStride + (i0 * cRowStride) + jc;
+        double[] ap = panels.a;
+        double[] bp = panels.b;
+        double[] tile = null;
+        for (int s = s0; s < s1; s++) {
+            int cols = Math.min(NR, nc - s * NR);
+            int bi = bPanel + s * kc * NR;
+            for (int r = r0; r < r1; r += MR) {
+                int rows = Math.min(MR, r1 - r);
+                int ai = aPanel + (r / MR) * kc * MR;
+                int ci = cBase + r * cRowStride + s * NR;
+                if (rows == MR && cols == NR) {
+                    kernel(kc, ap, ai, bp, bi, c, ci, cRowStride, load);
+                } else {
+                    if (tile == null) {
+                        tile = new double[MR * NR];
+                    }
+                    edge(kc, ap, ai, bp, bi, ci, rows, cols, load, tile);
+                }
+            }
+        }
+    }
+
+    /** A tile cut by the edge of C: computed whole in {@code tile}, then its valid part copied. */
+    private void edge(int kc, double[] ap, int ai, double[] bp, int bi, int ci, int rows, int cols,
+                      boolean load, double[] tile) {
+        for (int i = 0; i < rows; i++) {
+            if (load) {
+                System.arraycopy(c, ci + i * cRowStride, tile, i * NR, cols);
+            }
+        }
+        kernel(kc, ap, ai, bp, bi, tile, 0, NR, load);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(tile, i * NR, c, ci + i * cRowStride, cols);
+        }
+    }
+
+    /**
+     * {@code C[ci + i * ldc + j] = (load ? C[..] : 0) + sum over p of A[i, p] * B[p, j]} for the
+     * {@code MR x NR} tile, with A packed at {@code ai} ({@code MR} elements per step) and B at
+     * {@code bi} ({@code NR} elements per step).
+     */
+    static void kernel(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int ci, int ldc,
+                       boolean load) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load) {
+            c00 = DoubleVector.fromArray(S, c, ci);
+            c01 = DoubleVector.fromArray(S, c, ci + V);
+            c10 = DoubleVector.fromArray(S, c, ci + ldc);
+            c11 = DoubleVector.fromArray(S, c, ci + ldc + V);
+            c20 = DoubleVector.fromArray(S, c, ci + 2 * ldc);
+            c21 = DoubleVector.fromArray(S, c, ci + 2 * ldc + V);
+            c30 = DoubleVector.fromArray(S, c, ci + 3 * ldc);
+            c31 = DoubleVector.fromArray(S, c, ci + 3 * ldc + V);
+            c40 = DoubleVector.fromArray(S, c, ci + 4 * ldc);
+            c41 = DoubleVector.fromArray(S, c, ci + 4 * ldc + V);
+            c50 = DoubleVector.fromArray(S, c, ci + 5 * ldc);
+            c51 = DoubleVector.fromArray(S, c, ci + 5 * ldc + V);
+            c60 = DoubleVector.fromArray(S, c, ci + 6 * ldc);
+            c61 = DoubleVector.fromArray(S, c, ci + 6 * ldc + V);
+            c70 = DoubleVector.fromArray(S, c, ci + 7 * ldc);
+            c71 = DoubleVector.fromArray(S, c, ci + 7 * ldc + V);
+        } else {
+            DoubleVector z = DoubleVector.zero(S);
+            c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
+            c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
+        }
+        for (int p = 0; p < kc; p++) {
+            int bo = bi + p * NR;
+            int ao = ai + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + V);
+            DoubleVector x = DoubleVector.broadcast(S, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, ap[ao + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, ap[ao + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, ap[ao + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, ap[ao + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + V);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + V);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + V);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + V);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + V);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + V);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + V);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + V);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.nabla.simd.gemm;
+
+/**
+ * The loops around the micro-kernel, shared by the float and double GEMMs: one instance is one
+ * (batched) call, {@code C[b] = (accumulate ? C[b] : 0) + A[b] @ B[b]}.
+ *
+ * <p>Loop nest, after Goto and van de Geijn's layered GEMM: columns of C in blocks of {@code nc};
+ * the shared dimension in blocks of {@code kc}; batch items in groups whose packed panels fit a
+ * memory budget; rows in super-blocks of at most {@code ms}. Inside that nest two parallel phases
+ * alternate: packing (B as {@code kc x nr} slivers, A as {@code mr x kc} micro-panels, each
+ * operand read once per {@code kc} block with its own strides), then compute tasks that each own
+ * a rectangle of C. A task walks its B slivers (one lives in L1) and, for each, its A micro-panels
+ * (its rows of A live in L2), calling the element type's micro-kernel on {@code mr x nr} tiles.
+ *
+ * <p>Every C element is computed by the same chain of FMAs over {@code k} in {@code kc} blocks,
+ * whatever task or thread computes it, and the shared dimension is never split across tasks; the
+ * task grid depends only on the problem's shape. So the result is the same bits for any number of
+ * threads.
+ */
+abstract class GemmJob<P> {
+
+    /** Tasks per compute phase to aim for, so that 2 to 16 threads find balanced work. */
+    private static final int TARGET_TASKS = 16;
+    /** B slivers, and A micro-panels, packed by one packing task. */
+    private static final int PACK_CHUNK = 8;
+    /** Bands of columns per batch item when A is short; see {@link #runColumnTasks}. */
+    private static final int COLUMN_TASKS = 4;
+
+    final int batch;
+    final int m;
+    final int n;
+    final int k;
+    final int aOffset;
+    final int aBatchStride;
+    final int aRowStride;
+    final int aColStride;
+    final int bOffset;
+    final int bBatchStride;
+    final int bRowStride;
+    final int bColStride;
+    final int cOffset;
+    final int cBatchStride;
+    final int cRowStride;
+    final boolean accumulate;
+
+    /** Geometry of the element type's kernel and caches; see {@link #run}. */
+    private final int mr;
+    private final int nr;
+    private final int kcMax;
+    private final int mcMax;
+    private final int ncMax;
+    private final int msMax;
+    private final long panelBudget;
+
+    GemmJob(int batch, int m, int n, int k,
+            int aOffset, int aBatchStride, int aRowStride, int aColStride,
+            int bOffset, int bBatchStride, int bRowStride, int bColStride,
+            int cOffset, int cBatchStride, int cRowStride, boolean accumulate,
+            int mr, int nr, int kcMax, int mcMax, int ncMax, int msMax, long panelBudget) {
+        this.batch = batch;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.aOffset = aOffset;
+        this.aBatchStride = aBatchStride;
+        this.aRowStride = aRowStride;
+        this.aColStride = aColStride;
+        this.bOffset = bOffset;
+        this.bBatchStride = bBatchStride;
+        this.bRowStride = bRowStride;
+        this.bColStride = bColStride;
+        this.cOffset = cOffset;
+        this.cBatchStride = cBatchStride;
+        this.cRowStride = cRowStride;
+        this.accumulate = accumulate;
+        this.mr = mr;
+        this.nr = nr;
+        this.kcMax = kcMax;
+        this.mcMax = mcMax;
+        this.ncMax = ncMax;
+        this.msMax = msMax;
+        this.panelBudget = panelBudget;
+    }
+
+    /**
+     * Packed-panel buffers with room for {@code aLength} A and {@code bLength} B elements, taken
+     * from a per-thread cache when it is free.
+     */
+    abstract P acquirePanels(int aLength, int bLength);
+
+    /** Returns panels to the cache of the thread that acquired them. */
+    abstract void releasePanels(P panels);
+
+    /** Sets rows {@code [0, m)} of C for batch {@code item} to zero. */
+    abstract void zeroC(int item);
+
+    /**
+     * Packs B rows {@code [pc, pc + kc)}, columns {@code jc + [s0, s1) * nr} of batch
+     * {@code item} as slivers {@code [s0, s1)} of panel {@code slot}, each {@code kc x nr} with
+     * rows of {@code nr} contiguous elements, columns past {@code n} zero.
+     */
+    abstract void packB(P panels, int item, int slot, int pc, int kc, int jc, int nc, int s0, int s1);
+
+    /**
+     * Packs A rows {@code i0 + [p0, p1) * mr}, columns {@code [pc, pc + kc)} of batch
+     * {@code item} as micro-panels {@code [p0, p1)} of panel {@code slot}, each {@code mr x kc}
+     * stored column by column, rows past {@code i0 + ms} zero.
+     */
+    abstract void packA(P panels, int item, int slot, int i0, int ms, int pc, int kc, int p0, int p1);
+
+    /**
+     * Updates C rows {@code i0 + [r0, r1)} (multiples of {@code mr} but the last) and columns
+     * {@code jc + [s0, s1) * nr} of batch {@code item} from A panel {@code aSlot} and B panel
+     * {@code bSlot}; {@code load} is false on the first {@code kc} block of a non-accumulating
+     * call, where C's old values are ignored.
+     */
+    abstract void compute(P panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
+                          int jc, int nc, int s0, int s1, int kc, boolean load);
+
+    /** Runs the whole call, spreading packing and compute tasks with {@code par}. */
+    final void run(Parallel par) {
+        if (batch == 0 || m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                par.forRange(batch, this::zeroC);
+            }
+            return;
+        }
+        if (m <= mcMax) {
+            runColumnTasks(par);
+            return;
+        }
+        int msFull = Math.min(m, msMax);
+        int kcFull = Math.min(k, kcMax);
+        long aPanel = (long) roundUp(msFull, mr) * kcFull;
+        long bPanel = (long) roundUp(Math.min(n, ncMax), nr) * kcFull;
+        int group = (int) Math.max(1, Math.min(batch, panelBudget / (aPanel + bPanel)));
+        int bSlots = bBatchStride == 0 ? 1 : group;
+        P panels = acquirePanels((int) (aPanel * group), (int) (bPanel * bSlots));
+        try {
+            for (int jc = 0; jc < n; jc += ncMax) {
+                int nc = Math.min(ncMax, n - jc);
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    boolean load = accumulate || pc > 0;
+                    for (int g0 = 0; g0 < batch; g0 += group) {
+                        int items = Math.min(group, batch - g0);
+                        block(par, panels, g0, items, jc, nc, pc, kc, load);
+                    }
+                }
+            }
+        } finally {
+            releasePanels(panels);
+        }
+    }
+
+    /**
+     * Few rows (at most one row block): each task owns all rows of a band of columns and packs
+     * its own panels, so the whole call is a single parallel phase. Packing A once per band costs
+     * little since A is short; a phase per {@code kc} block would cost more in thread wake-ups
+     * than these small products take.
+     */
+    private void runColumnTasks(Parallel par) {
+        int slivers = ceilDiv(n, nr);
+        int sliversPerTask = Math.min(ceilDiv(ncMax, nr), ceilDiv(slivers, COLUMN_TASKS));
+        int tasks = ceilDiv(slivers, sliversPerTask);
+        int panels = ceilDiv(m, mr);
+        int kcFull = Math.min(k, kcMax);
+        par.forRange(batch * tasks, t -> {
+            int item = t / tasks;
+            int jc = (t % tasks) * sliversPerTask * nr;
+            int nc = Math.min(sliversPerTask * nr, n - jc);
+            int bandSlivers = ceilDiv(nc, nr);
+            P own = acquirePanels(panels * mr * kcFull, bandSlivers * nr * kcFull);
+            try {
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    packB(own, item, 0, pc, kc, jc, nc, 0, bandSlivers);
+                    packA(own, item, 0, 0, m, pc, kc, 0, panels);
+                    compute(own, item, 0, 0, 0, m, 0, m, jc, nc, 0, bandSlivers, kc, accumulate || pc > 0);
+                }
+            } finally {
+                releasePanels(own);
+            }
+        });
+    }
+
+    /** One {@code kc x nc} block of B against all rows of A for batch items {@code g0 + [0, items)}. */
+    private void block(Parallel par, P panels, int g0, int items, int jc, int nc, int pc, int kc, boolean load) {
+        int slivers = ceilDiv(nc, nr);
+        int bItems = bBatchStride == 0 ? 1 : items;
+        int bChunks = ceilDiv(slivers, PACK_CHUNK);
+        for (int i0 = 0; i0 < m; i0 += msMax) {
+            int ms = Math.min(msMax, m - i0);
+            int row0 = i0;
+            int aPanels = ceilDiv(ms, mr);
+            int aChunks = ceilDiv(aPanels, PACK_CHUNK);
+            int bTasks = i0 == 0 ? bItems * bChunks : 0;
+            par.forRange(bTasks + items * aChunks, t -> {
+                if (t < bTasks) {
+                    int s0 = (t % bChunks) * PACK_CHUNK;
+                    packB(panels, g0 + t / bChunks, t / bChunks, pc, kc, jc, nc, s0, Math.min(slivers, s0 + PACK_CHUNK));
+                } else {
+                    int u = t - bTasks;
+                    int p0 = (u % aChunks) * PACK_CHUNK;
+                    packA(panels, g0 + u / aChunks, u / aChunks, row0, ms, pc, kc, p0, Math.min(aPanels, p0 + PACK_CHUNK));
+                }
+            });
+            int rowTasks = ceilDiv(ms, mcMax);
+            int rowsPerTask = roundUp(ceilDiv(ms, rowTasks), mr);
+            rowTasks = ceilDiv(ms, rowsPerTask);
+            int colTasks = Math.min(slivers, Math.max(1, ceilDiv(TARGET_TASKS, rowTasks * items)));
+            int sliversPerTask = ceilDiv(slivers, colTasks);
+            colTasks = ceilDiv(slivers, sliversPerTask);
+            int perItem = rowTasks * colTasks;
+            int cols = colTasks;
+            par.forRange(items * perItem, t -> {
+                int item = t / perItem;
+                int rt = (t % perItem) / cols;
+                int ct = t % cols;
+                int r0 = rt * rowsPerTask;
+                int s0 = ct * sliversPerTask;
+                compute(panels, g0 + item, item, bBatchStride == 0 ? 0 : item, row0, ms,
+                        r0, Math.min(ms, r0 + rowsPerTask), jc, nc, s0, Math.min(slivers, s0 + sliversPerTask),
+                        kc, load);
+            });
+        }
+    }
+
+    static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    static int roundUp(int x, int multiple) {
+        return ceilDiv(x, multiple) * multiple;
+    }
+}
