@@ -1,5 +1,6 @@
 package dev.nabla.simd;
 
+import dev.nabla.simd.gemm.Gemm;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -218,9 +219,32 @@ public final class SimdBackend implements Backend {
         fallback("argReduce").argReduce(op, x, axis, out);
     }
 
+    /**
+     * Packed, register-blocked GEMM ({@link Gemm}) on the operands' own strides, so transposed
+     * operands are not copied. Only an output whose rows are not contiguous goes to the reference.
+     */
     @Override
     public void matmul(Strided a, Strided b, Strided out) {
-        fallback("matmul").matmul(a, b, out);
+        View av = a.view();
+        View bv = b.view();
+        View ov = out.view();
+        int batch = ov.shape().dim(0);
+        int m = ov.shape().dim(1);
+        int n = ov.shape().dim(2);
+        int k = av.shape().dim(2);
+        if (n > 1 && ov.stride(2) != 1 || batch > 1 && m * n > 0 && ov.stride(0) == 0) {
+            fallback("matmul").matmul(a, b, out);
+            return;
+        }
+        if (out.dtype() == DType.F32) {
+            Gemm.sgemmBatched(batch, m, n, k, f32(a.buffer()), av.offset(), av.stride(0), av.stride(1), av.stride(2),
+                    f32(b.buffer()), bv.offset(), bv.stride(0), bv.stride(1), bv.stride(2),
+                    f32(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm());
+        } else {
+            Gemm.dgemmBatched(batch, m, n, k, f64(a.buffer()), av.offset(), av.stride(0), av.stride(1), av.stride(2),
+                    f64(b.buffer()), bv.offset(), bv.stride(0), bv.stride(1), bv.stride(2),
+                    f64(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm());
+        }
     }
 
     /** Data-dependent addressing with no vector gain; the reference loop does it. */

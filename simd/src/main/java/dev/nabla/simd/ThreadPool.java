@@ -1,5 +1,6 @@
 package dev.nabla.simd;
 
+import dev.nabla.simd.gemm.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -15,8 +16,14 @@ public final class ThreadPool {
     /** Number of worker threads (1 means everything runs on the caller). */
     public static final int THREADS = threads(System.getProperty("nabla.threads"));
     private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    private static final Parallel GEMM = POOL == null ? Parallel.SERIAL : Parallel.of(POOL);
 
     private ThreadPool() {
+    }
+
+    /** The pool as the GEMM routines take it. */
+    public static Parallel forGemm() {
+        return GEMM;
     }
 
     static int threads(String requested) {
