@@ -11,12 +11,14 @@ import dev.nabla.tensor.spi.ReduceOp;
 /**
  * Sum, max and min over axes, in the two layouts training produces:
  * <ul>
- *   <li>reduced axes innermost and contiguous (row sums, softmax denominators, a full sum): each
- *       output is a vector reduction of one run, split into fixed blocks of {@link #BLOCK}
- *       elements whose partial results are combined in order;</li>
- *   <li>reduced axes outermost over a contiguous run of kept elements (column sums such as bias
- *       gradients): rows are accumulated into the output with vector adds, summed in groups of
- *       {@link #ROW_GROUP} rows first so the error grows with the group count, not the row count.</li>
+ *   <li>reduced axes whose innermost one is contiguous (row sums, softmax denominators, a full
+ *       sum, statistics over N, H, W of an N, C, H, W tensor): each output is a vector reduction
+ *       of its runs, split into fixed blocks of {@link #BLOCK} elements whose partial results are
+ *       combined in order;</li>
+ *   <li>kept axes innermost and contiguous, reduced axes outside them (column sums such as bias
+ *       gradients, or a reduction over a middle axis): rows are accumulated into
+ *       each contiguous run of outputs with vector adds, summed in groups of {@link #ROW_GROUP}
+ *       rows first so the error grows with the group count, not the row count.</li>
  * </ul>
  * The work is cut the same way for any thread count, so results are bit-identical. Other layouts
  * return false and go to the reference backend.
@@ -54,14 +56,16 @@ final class Reductions {
         Rows red = Rows.plan(SimdBackend.select(shape, reduced),
                 View.of(SimdBackend.select(shape, reduced), pick(xv.strides(), reduced), 0));
         Rows keptRows = Rows.plan(keptShape, xKept, oKept);
-        if (red.rows == 1 && red.unit(0)) {
-            reduceRuns(op, x.buffer(), out.buffer(), keptRows, red.length);
+        if (red.unit(0)) {
+            reduceRuns(op, x.buffer(), out.buffer(), keptRows, red);
             return true;
         }
-        if (keptRows.rows == 1 && keptRows.unit(0) && keptRows.unit(1)) {
+        if (keptRows.unit(0) && keptRows.unit(1)) {
             int[] start = new int[2];
-            keptRows.rowStart(0, start);
-            accumulateRows(op, x.buffer(), start[0], out.buffer(), start[1], keptRows.length, red);
+            for (int r = 0; r < keptRows.rows; r++) {
+                keptRows.rowStart(r, start);
+                accumulateRows(op, x.buffer(), start[0], out.buffer(), start[1], keptRows.length, red);
+            }
             return true;
         }
         return false;
@@ -78,32 +82,42 @@ final class Reductions {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    /** Each kept element reduces a contiguous run of {@code length} elements. */
-    private static void reduceRuns(ReduceOp op, Buffer x, Buffer out, Rows kept, int length) {
+    /**
+     * Each kept element reduces {@code red.rows} contiguous runs of {@code red.length} elements;
+     * runs are cut into blocks of {@link #BLOCK}, and the partial results of one element are
+     * combined in order.
+     */
+    private static void reduceRuns(ReduceOp op, Buffer x, Buffer out, Rows kept, Rows red) {
         int count = kept.rows * kept.length;
+        int length = red.length;
         int blocks = (length + BLOCK - 1) / BLOCK;
-        double[] partial = new double[count * blocks];
+        int perElement = red.rows * blocks;
+        double[] partial = new double[count * perElement];
         int tasksPerChunk = Math.max(1, Segments.CHUNK / Math.min(length, BLOCK));
-        long tasks = (long) count * blocks;
-        int chunks = (long) count * length < Segments.PARALLEL_MIN ? 1 : ThreadPool.chunks(tasks, tasksPerChunk);
+        long tasks = (long) count * perElement;
+        long work = (long) count * red.rows * length;
+        int chunks = work < Segments.PARALLEL_MIN ? 1 : ThreadPool.chunks(tasks, tasksPerChunk);
         long step = chunks == 1 ? tasks : tasksPerChunk;
         boolean f32 = x.dtype() == DType.F32;
         ThreadPool.forEach(chunks, c -> {
             int[] start = new int[2];
+            int[] run = new int[1];
             for (long t = c * step, end = Math.min(tasks, (c + 1) * step); t < end; t++) {
-                int k = (int) (t / blocks);
+                int k = (int) (t / perElement);
+                int r = (int) (t % perElement) / blocks;
                 int from = (int) (t % blocks) * BLOCK;
                 int n = Math.min(BLOCK, length - from);
-                int xo = elementStart(kept, k, start, 0) + from;
+                red.rowStart(r, run);
+                int xo = elementStart(kept, k, start, 0) + run[0] + from;
                 partial[(int) t] = f32 ? FloatKernels.reduce(op, SimdBackend.f32(x), xo, n)
                         : DoubleKernels.reduce(op, SimdBackend.f64(x), xo, n);
             }
         });
         int[] start = new int[2];
         for (int k = 0; k < count; k++) {
-            double r = partial[k * blocks];
-            for (int b = 1; b < blocks; b++) {
-                r = ScalarMath.reduce(op, r, partial[k * blocks + b]);
+            double r = partial[k * perElement];
+            for (int p = 1; p < perElement; p++) {
+                r = ScalarMath.reduce(op, r, partial[k * perElement + p]);
             }
             int o = elementStart(kept, k, start, 1);
             if (f32) {
