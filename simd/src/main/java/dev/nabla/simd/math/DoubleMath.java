@@ -101,25 +101,15 @@ public final class DoubleMath {
         DoubleVector k = t.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), x);
         r = k.fma(k.broadcast(-LN2_LO), r);
-        DoubleVector p = r.fma(E0, E1);
-        p = mulAdd(p, r, E2);
-        p = mulAdd(p, r, E3);
-        p = mulAdd(p, r, E4);
-        p = mulAdd(p, r, E5);
-        p = mulAdd(p, r, E6);
-        p = mulAdd(p, r, E7);
-        p = mulAdd(p, r, E8);
-        p = mulAdd(p, r, E9);
-        p = mulAdd(p, r, E10);
-        p = mulAdd(p, r, E11);
-        DoubleVector er = p.fma(r.mul(r), r).add(1.0);
+        DoubleVector er = expOfReduced(r);
         // 2^k in two halves, so that both factors stay normal for k in [-1077, 1024]: the first
         // multiply is exact, the second rounds once, which makes subnormal results correctly
         // rounded from er and lets large k overflow to +inf by itself.
         LongVector ki = t.reinterpretAsLongs().sub(SHIFTER_BITS);
         LongVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
         LongVector k2 = ki.sub(k1);
-        DoubleVector y = er.mul(pow2(k1)).mul(pow2(k2));
+        DoubleVector y = er.mul(k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .mul(k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
         // Out of range, k is garbage: patch those lanes. NaN compares false and stays NaN.
         y = y.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
         return y.blend(0.0, x.lt(EXP_MIN));
@@ -138,19 +128,10 @@ public final class DoubleMath {
         LongVector ix = xs.reinterpretAsLongs().add(ONE_BITS - SQRT_HALF_BITS);
         LongVector ki = ix.lanewise(VectorOperators.ASHR, 52).sub(0x3ff);
         DoubleVector m = ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS).reinterpretAsDoubles();
-        DoubleVector k = longToDouble(ki);
+        DoubleVector k = ki.add(SHIFTER_BITS).reinterpretAsDoubles().sub(SHIFTER); // exact for |k| < 2^51
         k = k.blend(k.sub(54.0), subnormal);
 
-        DoubleVector f = m.sub(1.0);
-        DoubleVector s = f.div(f.add(2.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector w = z.mul(z);
-        DoubleVector t1 = w.mul(mulAdd(w.fma(L6, L4), w, L2));
-        DoubleVector t2 = z.mul(mulAdd(mulAdd(w.fma(L7, L5), w, L3), w, L1));
-        DoubleVector rr = t2.add(t1);
-        DoubleVector hfsq = f.mul(f).mul(0.5);
-        DoubleVector y = s.fma(hfsq.add(rr), k.mul(LOG_LN2_LO)).sub(hfsq).add(f);
-        y = k.fma(k.broadcast(LOG_LN2_HI), y);
+        DoubleVector y = logOfReduced(m, k);
 
         VectorMask<Double> passThrough = x.test(VectorOperators.IS_NAN).or(x.eq(Double.POSITIVE_INFINITY));
         y = y.blend(x, passThrough);
@@ -168,8 +149,8 @@ public final class DoubleMath {
         // Both branches work on |x|; the sign bit of x is put back at the end, so -0 stays -0.
         DoubleVector ax = x.abs();
         DoubleVector z = ax.mul(ax);
-        DoubleVector p = mulAdd(z.fma(P0, P1), z, P2);
-        DoubleVector q = mulAdd(mulAdd(z.add(Q0), z, Q1), z, Q2);
+        DoubleVector p = z.fma(P0, P1).fma(z, z.broadcast(P2));
+        DoubleVector q = z.add(Q0).fma(z, z.broadcast(Q1)).fma(z, z.broadcast(Q2));
         DoubleVector small = p.div(q).mul(z).fma(ax, ax); // |x| + |x|^3 P/Q: no cancellation near 0
 
         DoubleVector e = exp(ax.add(ax)); // +inf for |x| > 354.9, and then 1 - 2 / (inf + 1) = 1
@@ -191,19 +172,39 @@ public final class DoubleMath {
         return one.blend(e, x.lt(0.0)).div(e.add(1.0));
     }
 
-    /** a * b + c with one rounding; a Horner step. */
-    private static DoubleVector mulAdd(DoubleVector a, DoubleVector b, double c) {
-        return a.fma(b, a.broadcast(c));
+    // The helpers below keep each method under HotSpot's inlining limits: 325 bytes of bytecode
+    // for a hot callee (FreqInlineSize) and 15 nested calls (MaxInlineLevel), of which the
+    // Vector API itself uses about ten. A kernel that is not inlined passes boxed vectors and
+    // runs tens of times slower.
+
+    /** e^r for |r| &lt;= ln2/2: 1 + r + r^2 P(r). */
+    private static DoubleVector expOfReduced(DoubleVector r) {
+        DoubleVector p = r.fma(E0, E1);
+        p = p.fma(r, r.broadcast(E2));
+        p = p.fma(r, r.broadcast(E3));
+        p = p.fma(r, r.broadcast(E4));
+        p = p.fma(r, r.broadcast(E5));
+        p = p.fma(r, r.broadcast(E6));
+        p = p.fma(r, r.broadcast(E7));
+        p = p.fma(r, r.broadcast(E8));
+        p = p.fma(r, r.broadcast(E9));
+        p = p.fma(r, r.broadcast(E10));
+        p = p.fma(r, r.broadcast(E11));
+        return p.fma(r.mul(r), r).add(1.0);
     }
 
-    /** Converts integers below 2^51 exactly to double without L2D: (SHIFTER + k) - SHIFTER. */
-    private static DoubleVector longToDouble(LongVector k) {
-        return k.add(SHIFTER_BITS).reinterpretAsDoubles().sub(SHIFTER);
-    }
-
-    /** 2^k for k in [-1022, 1023], built in the exponent field. */
-    private static DoubleVector pow2(LongVector k) {
-        return k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    /** k ln2 + ln(m) for m in [sqrt(1/2), sqrt(2)): f = m - 1, s = f / (2 + f). */
+    private static DoubleVector logOfReduced(DoubleVector m, DoubleVector k) {
+        DoubleVector f = m.sub(1.0);
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector t1 = w.mul(w.fma(L6, L4).fma(w, w.broadcast(L2)));
+        DoubleVector t2 = z.mul(w.fma(L7, L5).fma(w, w.broadcast(L3)).fma(w, w.broadcast(L1)));
+        DoubleVector rr = t2.add(t1);
+        DoubleVector hfsq = f.mul(f).mul(0.5);
+        DoubleVector y = s.fma(hfsq.add(rr), k.mul(LOG_LN2_LO)).sub(hfsq).add(f);
+        return k.fma(k.broadcast(LOG_LN2_HI), y);
     }
 
     // Array kernels. The Vector API compiles to SIMD instructions only where the species is a

@@ -95,19 +95,15 @@ public final class FloatMath {
         FloatVector k = t.sub(SHIFTER);
         FloatVector r = k.fma(k.broadcast(-LN2_HI), x);
         r = k.fma(k.broadcast(-LN2_LO), r);
-        FloatVector p = r.fma(E0, E1);
-        p = mulAdd(p, r, E2);
-        p = mulAdd(p, r, E3);
-        p = mulAdd(p, r, E4);
-        p = mulAdd(p, r, E5);
-        FloatVector er = p.fma(r.mul(r), r).add(1f);
+        FloatVector er = expOfReduced(r);
         // 2^k in two halves, so that both factors stay normal for k in [-151, 128]: the first
         // multiply is exact, the second rounds once, which makes subnormal results correctly
         // rounded from er and lets large k overflow to +inf by itself.
         IntVector ki = t.reinterpretAsInts().sub(SHIFTER_BITS);
         IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = ki.sub(k1);
-        FloatVector y = er.mul(pow2(k1)).mul(pow2(k2));
+        FloatVector y = er.mul(k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                .mul(k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         // Out of range, k is garbage: patch those lanes. NaN compares false and stays NaN.
         y = y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
         return y.blend(0f, x.lt(EXP_MIN));
@@ -126,19 +122,10 @@ public final class FloatMath {
         IntVector ix = xs.reinterpretAsInts().add(ONE_BITS - SQRT_HALF_BITS);
         IntVector ki = ix.lanewise(VectorOperators.ASHR, 23).sub(0x7f);
         FloatVector m = ix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-        FloatVector k = intToFloat(ki);
+        FloatVector k = ki.add(SHIFTER_BITS).reinterpretAsFloats().sub(SHIFTER); // exact for |k| < 2^22
         k = k.blend(k.sub(25f), subnormal);
 
-        FloatVector f = m.sub(1f);
-        FloatVector s = f.div(f.add(2f));
-        FloatVector z = s.mul(s);
-        FloatVector w = z.mul(z);
-        FloatVector t1 = w.mul(w.fma(L4, L2));
-        FloatVector t2 = z.mul(w.fma(L3, L1));
-        FloatVector rr = t2.add(t1);
-        FloatVector hfsq = f.mul(f).mul(0.5f);
-        FloatVector y = s.fma(hfsq.add(rr), k.mul(LOG_LN2_LO)).sub(hfsq).add(f);
-        y = k.fma(k.broadcast(LOG_LN2_HI), y);
+        FloatVector y = logOfReduced(m, k);
 
         VectorMask<Float> passThrough = x.test(VectorOperators.IS_NAN).or(x.eq(Float.POSITIVE_INFINITY));
         y = y.blend(x, passThrough);
@@ -157,9 +144,9 @@ public final class FloatMath {
         FloatVector ax = x.abs();
         FloatVector z = ax.mul(ax);
         FloatVector p = z.fma(T0, T1);
-        p = mulAdd(p, z, T2);
-        p = mulAdd(p, z, T3);
-        p = mulAdd(p, z, T4);
+        p = p.fma(z, z.broadcast(T2));
+        p = p.fma(z, z.broadcast(T3));
+        p = p.fma(z, z.broadcast(T4));
         FloatVector small = p.mul(z).fma(ax, ax); // |x| + |x|^3 P(x^2): no cancellation near 0
 
         FloatVector e = exp(ax.add(ax)); // +inf for |x| > 44.4, and then 1 - 2 / (inf + 1) = 1
@@ -181,19 +168,33 @@ public final class FloatMath {
         return one.blend(e, x.lt(0f)).div(e.add(1f));
     }
 
-    /** a * b + c with one rounding; a Horner step. */
-    private static FloatVector mulAdd(FloatVector a, FloatVector b, float c) {
-        return a.fma(b, a.broadcast(c));
+    // The helpers below keep each method under HotSpot's inlining limits: 325 bytes of bytecode
+    // for a hot callee (FreqInlineSize) and 15 nested calls (MaxInlineLevel), of which the
+    // Vector API itself uses about ten. A kernel that is not inlined passes boxed vectors and
+    // runs tens of times slower.
+
+    /** e^r for |r| &lt;= ln2/2: 1 + r + r^2 P(r). */
+    private static FloatVector expOfReduced(FloatVector r) {
+        FloatVector p = r.fma(E0, E1);
+        p = p.fma(r, r.broadcast(E2));
+        p = p.fma(r, r.broadcast(E3));
+        p = p.fma(r, r.broadcast(E4));
+        p = p.fma(r, r.broadcast(E5));
+        return p.fma(r.mul(r), r).add(1f);
     }
 
-    /** Converts small integers exactly to float without I2F: (SHIFTER + k) - SHIFTER. */
-    private static FloatVector intToFloat(IntVector k) {
-        return k.add(SHIFTER_BITS).reinterpretAsFloats().sub(SHIFTER);
-    }
-
-    /** 2^k for k in [-126, 127], built in the exponent field. */
-    private static FloatVector pow2(IntVector k) {
-        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    /** k ln2 + ln(m) for m in [sqrt(1/2), sqrt(2)): f = m - 1, s = f / (2 + f). */
+    private static FloatVector logOfReduced(FloatVector m, FloatVector k) {
+        FloatVector f = m.sub(1f);
+        FloatVector s = f.div(f.add(2f));
+        FloatVector z = s.mul(s);
+        FloatVector w = z.mul(z);
+        FloatVector t1 = w.mul(w.fma(L4, L2));
+        FloatVector t2 = z.mul(w.fma(L3, L1));
+        FloatVector rr = t2.add(t1);
+        FloatVector hfsq = f.mul(f).mul(0.5f);
+        FloatVector y = s.fma(hfsq.add(rr), k.mul(LOG_LN2_LO)).sub(hfsq).add(f);
+        return k.fma(k.broadcast(LOG_LN2_HI), y);
     }
 
     // Array kernels. The Vector API compiles to SIMD instructions only where the species is a
