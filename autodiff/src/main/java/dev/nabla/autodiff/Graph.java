@@ -1,12 +1,10 @@
 package dev.nabla.autodiff;
 
 import dev.nabla.tensor.Shape;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records ops into the graph and runs the backward pass: an iterative topological sort (no
@@ -14,6 +12,9 @@ import java.util.Map;
  * more than once, and un-broadcasting of gradients in one place.
  */
 public final class Graph {
+    /** Numbers the backward passes, for marking visited nodes. */
+    private static final AtomicInteger PASSES = new AtomicInteger();
+
     private Graph() {
     }
 
@@ -37,12 +38,12 @@ public final class Graph {
     /** Backpropagates {@code seed} (the gradient of some scalar with respect to {@code root}). */
     static void backward(Tensor root, Tensor seed, boolean retainGraph) {
         List<Node> order = topologicalOrder(root.node());
-        Map<Node, Tensor> grads = new IdentityHashMap<>();
-        grads.put(root.node(), seed);
+        root.node().pendingGrad = seed;
         try (GradMode.Scope s = GradMode.disable()) {
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
-                Tensor g = grads.remove(node);
+                Tensor g = node.pendingGrad;
+                node.pendingGrad = null;
                 if (g == null) {
                     continue;
                 }
@@ -56,38 +57,53 @@ public final class Graph {
                         continue;
                     }
                     Tensor gi = sumToShape(inputGrads[i], input.shape(), node.name());
-                    if (input.node() == null) {
+                    Node creator = input.node();
+                    if (creator == null) {
                         input.accumulateGrad(gi);
                     } else {
-                        grads.merge(input.node(), gi, Tensor::add);
+                        creator.pendingGrad = creator.pendingGrad == null ? gi : creator.pendingGrad.add(gi);
                     }
                 }
+            }
+        } finally {
+            for (Node node : order) {
+                node.pendingGrad = null;
             }
         }
     }
 
-    /** Nodes reachable from {@code root}, each after all nodes it feeds (post-order DFS). */
+    /**
+     * Nodes reachable from {@code root}, each after all nodes it feeds (post-order DFS with an
+     * explicit stack). Each pass marks the nodes it reaches with a fresh number instead of
+     * keeping a visited set.
+     */
     private static List<Node> topologicalOrder(Node root) {
+        int pass = PASSES.incrementAndGet();
         List<Node> order = new ArrayList<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
-        Deque<Node> stack = new ArrayDeque<>();
-        Deque<Integer> nextInput = new ArrayDeque<>();
-        stack.push(root);
-        nextInput.push(0);
-        seen.put(root, true);
-        while (!stack.isEmpty()) {
-            Node node = stack.peek();
-            int i = nextInput.pop();
+        Node[] stack = new Node[16];
+        int[] nextInput = new int[16];
+        int top = 0;
+        stack[0] = root;
+        root.visit = pass;
+        while (top >= 0) {
+            Node node = stack[top];
+            int i = nextInput[top];
             if (i < node.inputs.length) {
-                nextInput.push(i + 1);
+                nextInput[top] = i + 1;
                 Node child = node.inputs[i].node();
-                if (child != null && seen.put(child, true) == null) {
-                    stack.push(child);
-                    nextInput.push(0);
+                if (child != null && child.visit != pass) {
+                    child.visit = pass;
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, 2 * top);
+                        nextInput = Arrays.copyOf(nextInput, 2 * top);
+                    }
+                    stack[top] = child;
+                    nextInput[top] = 0;
                 }
             } else {
-                stack.pop();
                 order.add(node);
+                nextInput[top] = 0;
+                stack[top--] = null;
             }
         }
         return order;

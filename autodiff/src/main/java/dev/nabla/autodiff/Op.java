@@ -20,8 +20,8 @@ public interface Op {
      */
     Tensor[] backward(Tensor grad);
 
-    /** The op's name in error messages and graph printouts. */
+    /** The op's name in error messages and graph printouts; by default its class's simple name. */
     default String name() {
-        return getClass().getSimpleName();
+        return OpNames.of(getClass());
     }
 }

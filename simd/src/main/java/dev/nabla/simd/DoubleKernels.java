@@ -24,8 +24,9 @@ final class DoubleKernels {
         return scalar != null ? scalar : DoubleVector.fromArray(S, x, off);
     }
 
-    private static DoubleVector scalarOrNull(double[] x, int off, boolean scalar) {
-        return scalar ? DoubleVector.broadcast(S, x[off]) : null;
+    /** The repeated value as a vector, or null; none is made when the run is shorter than a vector. */
+    private static DoubleVector scalarOrNull(double[] x, int off, boolean scalar, int n) {
+        return scalar && n >= L ? DoubleVector.broadcast(S, x[off]) : null;
     }
 
     /** {@code o[oo..oo+n) = op(x[xo..xo+n))}. */
@@ -71,8 +72,8 @@ final class DoubleKernels {
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, double[] a, int ao, boolean aScalar, double[] b, int bo, boolean bScalar,
                        double[] o, int oo, int n) {
-        DoubleVector sa = scalarOrNull(a, ao, aScalar);
-        DoubleVector sb = scalarOrNull(b, bo, bScalar);
+        DoubleVector sa = scalarOrNull(a, ao, aScalar, n);
+        DoubleVector sb = scalarOrNull(b, bo, bScalar, n);
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -128,6 +129,9 @@ final class DoubleKernels {
     /** Small enough to be inlined at each call, where {@code cmp} is a constant. */
     private static int compare(VectorOperators.Comparison cmp, double[] a, int ao, DoubleVector sa, double[] b, int bo,
                                DoubleVector sb, double[] o, int oo, int bound) {
+        if (bound == 0) {
+            return 0;
+        }
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
@@ -141,9 +145,9 @@ final class DoubleKernels {
     /** {@code o = c != 0 ? a : b} (NaN counts as non-zero); scalar operands repeat. */
     static void where(double[] c, int co, boolean cScalar, double[] a, int ao, boolean aScalar, double[] b, int bo,
                       boolean bScalar, double[] o, int oo, int n) {
-        DoubleVector sc = scalarOrNull(c, co, cScalar);
-        DoubleVector sa = scalarOrNull(a, ao, aScalar);
-        DoubleVector sb = scalarOrNull(b, bo, bScalar);
+        DoubleVector sc = scalarOrNull(c, co, cScalar, n);
+        DoubleVector sa = scalarOrNull(a, ao, aScalar, n);
+        DoubleVector sb = scalarOrNull(b, bo, bScalar, n);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             VectorMask<Double> take = load(c, co + i, sc).compare(VectorOperators.NE, 0.0);

@@ -27,8 +27,9 @@ final class FloatKernels {
         return scalar != null ? scalar : FloatVector.fromArray(S, x, off);
     }
 
-    private static FloatVector scalarOrNull(float[] x, int off, boolean scalar) {
-        return scalar ? FloatVector.broadcast(S, x[off]) : null;
+    /** The repeated value as a vector, or null; none is made when the run is shorter than a vector. */
+    private static FloatVector scalarOrNull(float[] x, int off, boolean scalar, int n) {
+        return scalar && n >= L ? FloatVector.broadcast(S, x[off]) : null;
     }
 
     /** {@code o[oo..oo+n) = op(x[xo..xo+n))}. */
@@ -74,8 +75,8 @@ final class FloatKernels {
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, float[] a, int ao, boolean aScalar, float[] b, int bo, boolean bScalar,
                        float[] o, int oo, int n) {
-        FloatVector sa = scalarOrNull(a, ao, aScalar);
-        FloatVector sb = scalarOrNull(b, bo, bScalar);
+        FloatVector sa = scalarOrNull(a, ao, aScalar, n);
+        FloatVector sb = scalarOrNull(b, bo, bScalar, n);
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -131,6 +132,9 @@ final class FloatKernels {
     /** Small enough to be inlined at each call, where {@code cmp} is a constant. */
     private static int compare(VectorOperators.Comparison cmp, float[] a, int ao, FloatVector sa, float[] b, int bo,
                                FloatVector sb, float[] o, int oo, int bound) {
+        if (bound == 0) {
+            return 0;
+        }
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
@@ -144,9 +148,9 @@ final class FloatKernels {
     /** {@code o = c != 0 ? a : b} (NaN counts as non-zero); scalar operands repeat. */
     static void where(float[] c, int co, boolean cScalar, float[] a, int ao, boolean aScalar, float[] b, int bo,
                       boolean bScalar, float[] o, int oo, int n) {
-        FloatVector sc = scalarOrNull(c, co, cScalar);
-        FloatVector sa = scalarOrNull(a, ao, aScalar);
-        FloatVector sb = scalarOrNull(b, bo, bScalar);
+        FloatVector sc = scalarOrNull(c, co, cScalar, n);
+        FloatVector sa = scalarOrNull(a, ao, aScalar, n);
+        FloatVector sb = scalarOrNull(b, bo, bScalar, n);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             VectorMask<Float> take = load(c, co + i, sc).compare(VectorOperators.NE, 0f);

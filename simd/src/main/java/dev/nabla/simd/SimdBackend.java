@@ -104,6 +104,10 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void fill(Strided dst, double value) {
+        if (Direct.fits(dst)) {
+            Direct.fill(dst, value);
+            return;
+        }
         Rows rows = Rows.plan(dst.shape(), dst.view());
         boolean f32 = dst.dtype() == DType.F32;
         Segments.forEach(rows, 1, (s, n, scratch) -> {
@@ -130,6 +134,10 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void copy(Strided src, Strided dst) {
+        if (Direct.fits(dst) && Direct.dense(src.view())) {
+            Direct.copy(src, dst);
+            return;
+        }
         Rows rows = Rows.plan(dst.shape(), src.view(), dst.view());
         Segments.forEach(rows, 2, (s, n, scratch) -> Copies.run(src.buffer(), s[0], rows.innerStrides[0],
                 dst.buffer(), s[1], rows.innerStrides[1], n, rows.length == 1));
@@ -139,6 +147,10 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, Strided x, Strided out) {
+        if (Direct.fits(out) && Direct.dense(x.view())) {
+            Direct.unary(op, x, out);
+            return;
+        }
         Rows rows = Rows.plan(out.shape(), x.view(), out.view());
         boolean f32 = out.dtype() == DType.F32;
         Segments.forEach(rows, 2, (s, n, scratch) -> {
@@ -158,6 +170,10 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
+        if (Direct.fits(out) && Direct.denseOrScalar(a.view()) && Direct.denseOrScalar(b.view())) {
+            Direct.binary(op, a, b, out);
+            return;
+        }
         Rows rows = Rows.plan(out.shape(), a.view(), b.view(), out.view());
         boolean f32 = out.dtype() == DType.F32;
         Segments.forEach(rows, 3, (s, n, scratch) -> {
@@ -181,6 +197,11 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void where(Strided cond, Strided a, Strided b, Strided out) {
+        if (Direct.fits(out) && Direct.denseOrScalar(cond.view()) && Direct.denseOrScalar(a.view())
+                && Direct.denseOrScalar(b.view())) {
+            Direct.where(cond, a, b, out);
+            return;
+        }
         Rows rows = Rows.plan(out.shape(), cond.view(), a.view(), b.view(), out.view());
         boolean f32 = out.dtype() == DType.F32;
         Segments.forEach(rows, 4, (s, n, scratch) -> {
@@ -208,7 +229,7 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void reduce(ReduceOp op, Strided x, Strided out) {
-        if (!Reductions.run(op, x, out)) {
+        if (!Direct.reduceSuffix(op, x, out) && !Reductions.run(op, x, out)) {
             fallback("reduce").reduce(op, x, out);
         }
     }

@@ -13,6 +13,7 @@ public final class Shape {
 
     private final int[] dims;
     private final int numel;
+    private int[] contiguousStrides;
 
     private Shape(int[] dims) {
         this.dims = dims;
@@ -87,13 +88,17 @@ public final class Shape {
 
     /** Row-major (C order) strides, in elements, for a contiguous tensor of this shape. */
     public int[] contiguousStrides() {
-        int[] strides = new int[dims.length];
-        int s = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            strides[i] = s;
-            s *= Math.max(dims[i], 1);
+        int[] strides = contiguousStrides;
+        if (strides == null) {
+            strides = new int[dims.length];
+            int s = 1;
+            for (int i = dims.length - 1; i >= 0; i--) {
+                strides[i] = s;
+                s *= Math.max(dims[i], 1);
+            }
+            contiguousStrides = strides;
         }
-        return strides;
+        return strides.clone();
     }
 
     /** This shape with {@code axis} replaced by {@code size}. */

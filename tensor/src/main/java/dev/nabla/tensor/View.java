@@ -13,11 +13,13 @@ public final class View {
     private final Shape shape;
     private final int[] strides;
     private final int offset;
+    private final boolean contiguous;
 
     private View(Shape shape, int[] strides, int offset) {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
+        this.contiguous = rowMajor(shape, strides);
     }
 
     /** A row-major view of a fresh buffer holding {@code shape.numel()} elements. */
@@ -65,6 +67,10 @@ public final class View {
 
     /** True when the elements are laid out row-major with no gaps, starting anywhere. */
     public boolean isContiguous() {
+        return contiguous;
+    }
+
+    private static boolean rowMajor(Shape shape, int[] strides) {
         int expected = 1;
         for (int i = strides.length - 1; i >= 0; i--) {
             int d = shape.dim(i);

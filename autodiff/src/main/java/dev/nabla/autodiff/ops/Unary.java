@@ -27,8 +27,11 @@ public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
         return new Tensor[] {g};
     }
 
+    private static final String[] NAMES = java.util.Arrays.stream(UnaryOp.values())
+            .map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+
     @Override
     public String name() {
-        return op.name().toLowerCase();
+        return NAMES[op.ordinal()];
     }
 }
