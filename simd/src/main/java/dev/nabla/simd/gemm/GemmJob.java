@@ -12,6 +12,10 @@ package dev.nabla.simd.gemm;
  * a rectangle of C. A task walks its B slivers (one lives in L1) and, for each, its A micro-panels
  * (its rows of A live in L2), calling the element type's micro-kernel on {@code mr x nr} tiles.
  *
+ * <p>Short A (at most {@code mc} rows, as in a training batch) and A with contiguous rows take a
+ * single parallel phase instead ({@link #runTasks}): each task walks the whole shared dimension for
+ * its rectangle of C, and the kernel reads contiguous operand rows in place rather than packed.
+ *
  * <p>Every C element is computed by the same chain of FMAs over {@code k} in {@code kc} blocks,
  * whatever task or thread computes it, and the shared dimension is never split across tasks; the
  * task grid depends only on the problem's shape. So the result is the same bits for any number of
