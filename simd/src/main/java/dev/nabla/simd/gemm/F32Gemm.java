@@ -47,7 +47,7 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             float[] c, int cOffset, int cBatchStride, int cRowStride, boolean accumulate) {
         super(batch, m, n, k, aOffset, aBatchStride, aRowStride, aColStride,
                 bOffset, bBatchStride, bRowStride, bColStride, cOffset, cBatchStride, cRowStride,
-                accumulate, MR, NR, KC, MC, NC, MS, BUDGET);
+                accumulate, MR, NR, KC, MC, NC, MS, BUDGET, Float.BYTES);
         this.a = a;
         this.b = b;
         this.c = c;
@@ -117,7 +117,17 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             if (cols < NR) {
                 java.util.Arrays.fill(bp, dst, dst + kc * NR, 0f);
             }
-            if (Math.abs(bRowStride) <= Math.abs(bColStride)) {
+            if (bRowStride == 1) {
+                // Columns of B are contiguous. Indices linear in the loop index with constant
+                // factors let the compiler drop the bounds checks, twice as fast as the loop below.
+                for (int j = 0; j < cols; j++) {
+                    int sj = src + j * bColStride;
+                    int dj = dst + j;
+                    for (int p = 0; p < kc; p++) {
+                        bp[dj + p * NR] = b[sj + p];
+                    }
+                }
+            } else if (Math.abs(bRowStride) <= Math.abs(bColStride)) {
                 for (int j = 0; j < cols; j++) {
                     int sj = src + j * bColStride;
                     int dj = dst + j;
@@ -173,41 +183,56 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
 
     @Override
     void compute(Panels panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
-                 int jc, int nc, int s0, int s1, int kc, boolean load) {
+                 int jc, int nc, int s0, int s1, int pc, int kc, boolean load, boolean aDirect, boolean bDirect) {
         int aPanel = aSlot * kc * roundUp(ms, MR);
         int bPanel = bSlot * kc * roundUp(nc, NR);
+        int aRows = aOffset + item * aBatchStride + i0 * aRowStride + pc;
+        int bRows = bOffset + item * bBatchStride + pc * bRowStride + jc;
         int cBase = cOffset + item * cBatchStride + (i0 * cRowStride) + jc;
-        float[] ap = panels.a;
-        float[] bp = panels.b;
         float[] tile = null;
         for (int s = s0; s < s1; s++) {
             int cols = Math.min(NR, nc - s * NR);
-            int bi = bPanel + s * kc * NR;
+            // Full tiles read a direct operand in place; edge panels were packed like the rest.
+            boolean bIn = bDirect && cols == NR;
+            float[] bs = bIn ? b : panels.b;
+            int bi = bIn ? bRows + s * NR : bPanel + s * kc * NR;
+            int bStep = bIn ? bRowStride : NR;
             for (int r = r0; r < r1; r += MR) {
                 int rows = Math.min(MR, r1 - r);
-                int ai = aPanel + (r / MR) * kc * MR;
+                boolean aIn = aDirect && rows == MR;
+                int ai = aIn ? aRows + r * aRowStride : aPanel + (r / MR) * kc * MR;
                 int ci = cBase + r * cRowStride + s * NR;
                 if (rows == MR && cols == NR) {
-                    kernel(kc, ap, ai, bp, bi, c, ci, cRowStride, load);
+                    tile(kc, aIn ? a : panels.a, ai, aIn, bs, bi, bStep, c, ci, cRowStride, load);
                 } else {
                     if (tile == null) {
                         tile = new float[MR * NR];
                     }
-                    edge(kc, ap, ai, bp, bi, ci, rows, cols, load, tile);
+                    edge(kc, aIn ? a : panels.a, ai, aIn, bs, bi, bStep, ci, rows, cols, load, tile);
                 }
             }
         }
     }
 
+    /** One full tile with A in place ({@code aIn}, rows {@code aRowStride} apart) or packed. */
+    private void tile(int kc, float[] as, int ai, boolean aIn, float[] bs, int bi, int bStep,
+                      float[] cs, int ci, int ldc, boolean load) {
+        if (aIn) {
+            kernelRows(kc, as, ai, aRowStride, bs, bi, bStep, cs, ci, ldc, load);
+        } else {
+            kernel(kc, as, ai, bs, bi, bStep, cs, ci, ldc, load);
+        }
+    }
+
     /** A tile cut by the edge of C: computed whole in {@code tile}, then its valid part copied. */
-    private void edge(int kc, float[] ap, int ai, float[] bp, int bi, int ci, int rows, int cols,
-                      boolean load, float[] tile) {
+    private void edge(int kc, float[] as, int ai, boolean aIn, float[] bs, int bi, int bStep, int ci,
+                      int rows, int cols, boolean load, float[] tile) {
         for (int i = 0; i < rows; i++) {
             if (load) {
                 System.arraycopy(c, ci + i * cRowStride, tile, i * NR, cols);
             }
         }
-        kernel(kc, ap, ai, bp, bi, tile, 0, NR, load);
+        tile(kc, as, ai, aIn, bs, bi, bStep, tile, 0, NR, load);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(tile, i * NR, c, ci + i * cRowStride, cols);
         }
@@ -215,10 +240,11 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
 
     /**
      * {@code C[ci + i * ldc + j] = (load ? C[..] : 0) + sum over p of A[i, p] * B[p, j]} for the
-     * {@code MR x NR} tile, with A packed at {@code ai} ({@code MR} elements per step) and B at
-     * {@code bi} ({@code NR} elements per step).
+     * {@code MR x NR} tile, with A packed at {@code ai} ({@code MR} elements per step) and row
+     * {@code p} of B at {@code bp[bi + p * bStep]} (packed: {@code bStep = NR}; in place: B's row
+     * stride).
      */
-    static void kernel(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
+    static void kernel(int kc, float[] ap, int ai, float[] bp, int bi, int bStep, float[] c, int ci, int ldc,
                        boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load) {
@@ -244,7 +270,7 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
         }
         for (int p = 0; p < kc; p++) {
-            int bo = bi + p * NR;
+            int bo = bi + p * bStep;
             int ao = ai + p * MR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + V);
@@ -270,6 +296,85 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, ap[ao + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + V);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + V);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + V);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + V);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + V);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + V);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + V);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + V);
+    }
+
+    /**
+     * {@link #kernel} with A read in place from rows of contiguous elements: {@code A[i, p]} is
+     * {@code ap[ai + i * lda + p]}. The row starts are loop invariants and {@code p} the loop
+     * index, so the compiler proves every A read in bounds once, before the loop.
+     */
+    static void kernelRows(int kc, float[] ap, int ai, int lda, float[] bp, int bi, int bStep,
+                              float[] c, int ci, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, ci);
+            c01 = FloatVector.fromArray(S, c, ci + V);
+            c10 = FloatVector.fromArray(S, c, ci + ldc);
+            c11 = FloatVector.fromArray(S, c, ci + ldc + V);
+            c20 = FloatVector.fromArray(S, c, ci + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + V);
+            c30 = FloatVector.fromArray(S, c, ci + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + V);
+            c40 = FloatVector.fromArray(S, c, ci + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, ci + 4 * ldc + V);
+            c50 = FloatVector.fromArray(S, c, ci + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, ci + 5 * ldc + V);
+            c60 = FloatVector.fromArray(S, c, ci + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, ci + 6 * ldc + V);
+            c70 = FloatVector.fromArray(S, c, ci + 7 * ldc);
+            c71 = FloatVector.fromArray(S, c, ci + 7 * ldc + V);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
+            c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
+        }
+        int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
+        int a4 = ai + 4 * lda, a5 = ai + 5 * lda, a6 = ai + 6 * lda, a7 = ai + 7 * lda;
+        for (int p = 0; p < kc; p++) {
+            int bo = bi + p * bStep;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + V);
+            FloatVector x = FloatVector.broadcast(S, ap[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[a7 + p]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }

@@ -12,6 +12,10 @@ package dev.nabla.simd.gemm;
  * a rectangle of C. A task walks its B slivers (one lives in L1) and, for each, its A micro-panels
  * (its rows of A live in L2), calling the element type's micro-kernel on {@code mr x nr} tiles.
  *
+ * <p>Short A (at most {@code mc} rows, as in a training batch) and A with contiguous rows take a
+ * single parallel phase instead ({@link #runTasks}): each task walks the whole shared dimension for
+ * its rectangle of C, and the kernel reads contiguous operand rows in place rather than packed.
+ *
  * <p>Every C element is computed by the same chain of FMAs over {@code k} in {@code kc} blocks,
  * whatever task or thread computes it, and the shared dimension is never split across tasks; the
  * task grid depends only on the problem's shape. So the result is the same bits for any number of
@@ -23,8 +27,12 @@ abstract class GemmJob<P> {
     private static final int TARGET_TASKS = 16;
     /** B slivers, and A micro-panels, packed by one packing task. */
     private static final int PACK_CHUNK = 8;
-    /** Bands of columns per batch item when A is short; see {@link #runColumnTasks}. */
-    private static final int COLUMN_TASKS = 4;
+    /**
+     * Strides, in bytes, that are multiples of this map the rows of an operand read in place onto
+     * a few cache sets, so that a {@code kc}-row block no longer fits in L2; such operands are
+     * packed instead.
+     */
+    private static final int CONFLICT_BYTES = 2048;
 
     final int batch;
     final int m;
@@ -51,12 +59,13 @@ abstract class GemmJob<P> {
     private final int ncMax;
     private final int msMax;
     private final long panelBudget;
+    private final int elementBytes;
 
     GemmJob(int batch, int m, int n, int k,
             int aOffset, int aBatchStride, int aRowStride, int aColStride,
             int bOffset, int bBatchStride, int bRowStride, int bColStride,
             int cOffset, int cBatchStride, int cRowStride, boolean accumulate,
-            int mr, int nr, int kcMax, int mcMax, int ncMax, int msMax, long panelBudget) {
+            int mr, int nr, int kcMax, int mcMax, int ncMax, int msMax, long panelBudget, int elementBytes) {
         this.batch = batch;
         this.m = m;
         this.n = n;
@@ -80,6 +89,7 @@ abstract class GemmJob<P> {
         this.ncMax = ncMax;
         this.msMax = msMax;
         this.panelBudget = panelBudget;
+        this.elementBytes = elementBytes;
     }
 
     /**
@@ -110,12 +120,16 @@ abstract class GemmJob<P> {
 
     /**
      * Updates C rows {@code i0 + [r0, r1)} (multiples of {@code mr} but the last) and columns
-     * {@code jc + [s0, s1) * nr} of batch {@code item} from A panel {@code aSlot} and B panel
-     * {@code bSlot}; {@code load} is false on the first {@code kc} block of a non-accumulating
-     * call, where C's old values are ignored.
+     * {@code jc + [s0, s1) * nr} of batch {@code item} with the product of A's and B's
+     * {@code [pc, pc + kc)} block; {@code load} is false on the first {@code kc} block of a
+     * non-accumulating call, where C's old values are ignored. A comes from panel {@code aSlot},
+     * or when {@code aDirect} straight from A's contiguous rows for full micro-panels; B from
+     * panel {@code bSlot}, or when {@code bDirect} straight from B's contiguous rows for full
+     * slivers. Edge micro-panels and slivers always come from the panels.
      */
     abstract void compute(P panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
-                          int jc, int nc, int s0, int s1, int kc, boolean load);
+                          int jc, int nc, int s0, int s1, int pc, int kc, boolean load,
+                          boolean aDirect, boolean bDirect);
 
     /** Runs the whole call, spreading packing and compute tasks with {@code par}. */
     final void run(Parallel par) {
@@ -128,8 +142,12 @@ abstract class GemmJob<P> {
             }
             return;
         }
-        if (m <= mcMax) {
-            runColumnTasks(par);
+        // A read in place saves packing it, once per task; B read in place saves packing it but
+        // is read from L2 instead of L1, a good trade only when few rows of A share each sliver.
+        boolean aDirect = aColStride == 1 && inPlace(aRowStride);
+        boolean bDirect = bColStride == 1 && inPlace(bRowStride) && m <= mcMax;
+        if (m <= mcMax || aDirect) {
+            runTasks(par, aDirect, bDirect);
             return;
         }
         int msFull = Math.min(m, msMax);
@@ -157,34 +175,53 @@ abstract class GemmJob<P> {
     }
 
     /**
-     * Few rows (at most one row block): each task owns all rows of a band of columns and packs
-     * its own panels, so the whole call is a single parallel phase. Packing A once per band costs
-     * little since A is short; a phase per {@code kc} block would cost more in thread wake-ups
-     * than these small products take.
+     * Short A, or A read in place: a single parallel phase. Each task owns a rectangle of C (all
+     * rows, or a band of rows when columns alone give too few tasks, by a band of columns) and
+     * walks the whole shared dimension itself, packing what it reads of B and A into its own
+     * panels. Packing is then repeated by tasks sharing rows or columns, which costs less here
+     * than a phase per {@code kc} block costs in thread wake-ups.
      */
-    private void runColumnTasks(Parallel par) {
+    private void runTasks(Parallel par, boolean aDirect, boolean bDirect) {
         int slivers = ceilDiv(n, nr);
-        int sliversPerTask = Math.min(ceilDiv(ncMax, nr), ceilDiv(slivers, COLUMN_TASKS));
-        int tasks = ceilDiv(slivers, sliversPerTask);
-        int panels = ceilDiv(m, mr);
+        int colTasks = Math.min(slivers, ceilDiv(TARGET_TASKS, batch));
+        int sliversPerTask = Math.min(ceilDiv(ncMax, nr), ceilDiv(slivers, colTasks));
+        colTasks = ceilDiv(slivers, sliversPerTask);
+        int rowTasks = Math.min(ceilDiv(m, mcMax), Math.max(1, TARGET_TASKS / (batch * colTasks)));
+        int rowsPerTask = roundUp(ceilDiv(m, rowTasks), mr);
+        rowTasks = ceilDiv(m, rowsPerTask);
+        int perItem = rowTasks * colTasks;
+        int cols = colTasks;
         int kcFull = Math.min(k, kcMax);
-        par.forRange(batch * tasks, t -> {
-            int item = t / tasks;
-            int jc = (t % tasks) * sliversPerTask * nr;
+        par.forRange(batch * perItem, t -> {
+            int item = t / perItem;
+            int row0 = (t % perItem) / cols * rowsPerTask;
+            int jc = t % cols * sliversPerTask * nr;
             int nc = Math.min(sliversPerTask * nr, n - jc);
+            int rows = Math.min(rowsPerTask, m - row0);
             int bandSlivers = ceilDiv(nc, nr);
-            P own = acquirePanels(panels * mr * kcFull, bandSlivers * nr * kcFull);
+            int blockMax = Math.min(rows, mcMax);
+            P own = acquirePanels(roundUp(blockMax, mr) * kcFull, bandSlivers * nr * kcFull);
             try {
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
-                    packB(own, item, 0, pc, kc, jc, nc, 0, bandSlivers);
-                    packA(own, item, 0, 0, m, pc, kc, 0, panels);
-                    compute(own, item, 0, 0, 0, m, 0, m, jc, nc, 0, bandSlivers, kc, accumulate || pc > 0);
+                    packB(own, item, 0, pc, kc, jc, nc, bDirect ? nc / nr : 0, bandSlivers);
+                    for (int i0 = row0; i0 < row0 + rows; i0 += mcMax) {
+                        int ms = Math.min(mcMax, row0 + rows - i0);
+                        packA(own, item, 0, i0, ms, pc, kc, aDirect ? ms / mr : 0, ceilDiv(ms, mr));
+                        compute(own, item, 0, 0, i0, ms, 0, ms, jc, nc, 0, bandSlivers, pc, kc,
+                                accumulate || pc > 0, aDirect, bDirect);
+                    }
                 }
             } finally {
                 releasePanels(own);
             }
         });
+    }
+
+    /** True when an operand whose rows are {@code stride} elements apart may be read in place. */
+    private boolean inPlace(int stride) {
+        long bytes = Math.abs((long) stride) * elementBytes;
+        return bytes % CONFLICT_BYTES != 0 || bytes < CONFLICT_BYTES;
     }
 
     /** One {@code kc x nc} block of B against all rows of A for batch items {@code g0 + [0, items)}. */
@@ -224,7 +261,7 @@ abstract class GemmJob<P> {
                 int s0 = ct * sliversPerTask;
                 compute(panels, g0 + item, item, bBatchStride == 0 ? 0 : item, row0, ms,
                         r0, Math.min(ms, r0 + rowsPerTask), jc, nc, s0, Math.min(slivers, s0 + sliversPerTask),
-                        kc, load);
+                        pc, kc, load, false, false);
             });
         }
     }

@@ -9,7 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Times {@link Gemm#sgemm} on square and training shapes, on 1 and 2 threads, against the
- * measured single-core FMA roof. Not a test: run by hand,
+ * measured single-core FMA roof. The training shapes are the three products of a dense layer
+ * [784 -> 256] at batch 64 and 256: forward {@code x @ W} as {@code B x 784 x 256}, the input
+ * gradient {@code g @ W^T} as {@code B x 256 x 784:tb}, the weight gradient {@code x^T @ g} as
+ * {@code 784 x B x 256:ta}. Each column is the median of timed runs, with the best in brackets:
+ * on a shared machine the best tells what the code can do, the median what it did. Not a test: run by hand,
  * {@code java --add-modules jdk.incubator.vector -cp ... dev.nabla.simd.gemm.GemmProbe [shape...]},
  * where a shape is {@code MxKxN} with an optional {@code :ta} or {@code :tb} for a transposed
  * operand.
@@ -24,24 +28,25 @@ public final class GemmProbe {
     public static void main(String[] args) {
         String[] shapes = args.length > 0 ? args : new String[] {
             "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
-            "64x784x256", "64x256x784:tb", "784x64x256:ta"};
+            "64x784x256", "64x256x784:tb", "784x64x256:ta",
+            "256x784x256", "256x256x784:tb", "784x256x256:ta"};
         double roof = roof();
         double roof2 = roofTwoThreads();
         System.out.printf("species %s, FMA roof %.1f GFLOP/s on 1 thread, %.1f on 2 threads%n", S, roof, roof2);
         ForkJoinPool pool = new ForkJoinPool(2);
         Parallel two = Parallel.of(pool);
-        System.out.printf("%-18s %10s %7s %10s %7s %8s%n", "shape m x k x n", "1 thread", "roof", "2 threads", "roof", "speedup");
+        System.out.printf("%-16s %16s %6s %16s %6s %8s%n", "shape m x k x n", "1 thread", "roof", "2 threads", "roof", "speedup");
         for (String shape : shapes) {
-            double one = time(shape, Parallel.SERIAL);
-            double par = time(shape, two);
-            System.out.printf("%-18s %10.1f %6.0f%% %10.1f %6.0f%% %7.2fx%n",
-                    shape, one, 100 * one / roof, par, 100 * par / (2 * roof), par / one);
+            double[] one = time(shape, Parallel.SERIAL);
+            double[] par = time(shape, two);
+            System.out.printf("%-16s %7.1f [%6.1f] %5.0f%% %7.1f [%6.1f] %5.0f%% %7.2fx%n",
+                    shape, one[0], one[1], 100 * one[0] / roof, par[0], par[1], 100 * par[0] / (2 * roof), par[0] / one[0]);
         }
         pool.shutdown();
     }
 
-    /** GFLOP/s of one shape: the median of timed runs after warm-up. */
-    static double time(String shape, Parallel par) {
+    /** GFLOP/s of one shape: the median and the best of timed runs after a second of warm-up. */
+    static double[] time(String shape, Parallel par) {
         String[] parts = shape.split(":");
         String[] dims = parts[0].split("x");
         int m = Integer.parseInt(dims[0]);
@@ -63,19 +68,20 @@ public final class GemmProbe {
         int reps = (int) Math.max(1, Math.min(2000, 2e8 / flops));
         int runs = 11;
         double[] gflops = new double[runs];
-        for (int r = -4; r < runs; r++) {
+        for (long end = System.nanoTime() + 1_000_000_000L; System.nanoTime() < end; ) {
+            Gemm.sgemm(m, n, k, a, 0, ta ? 1 : k, ta ? m : 1, b, 0, tb ? 1 : n, tb ? k : 1, c, 0, n, false, par);
+        }
+        for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < reps; i++) {
                 Gemm.sgemm(m, n, k, a, 0, ta ? 1 : k, ta ? m : 1, b, 0, tb ? 1 : n, tb ? k : 1,
                         c, 0, n, false, par);
             }
             long t = System.nanoTime() - t0;
-            if (r >= 0) {
-                gflops[r] = flops * reps / t;
-            }
+            gflops[r] = flops * reps / t;
         }
         Arrays.sort(gflops);
-        return gflops[runs / 2];
+        return new double[] {gflops[runs / 2], gflops[runs - 1]};
     }
 
     /** GFLOP/s of a loop of independent vector FMAs on registers: the single-core ceiling. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -243,6 +244,57 @@ class GemmTest {
             double[] d1 = dgemm(t, Parallel.SERIAL);
             assertThat(dgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(d1);
             assertThat(dgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(d1);
+        }
+    }
+
+    /**
+     * The layer shapes training runs (forward, input gradient, weight gradient) and shapes that
+     * pick each path: short A with both operands read in place, short A whose B rows are 2 KiB
+     * apart (packed to avoid cache-set conflicts), tall A read in place, tall A packed, and
+     * short A cut by the tile edges.
+     */
+    static List<Case> pathCases() {
+        return List.of(
+                new Case(1, 64, 256, 784, Layout.ROW_MAJOR, Layout.ROW_MAJOR, false, 50),
+                new Case(1, 64, 784, 256, Layout.ROW_MAJOR, Layout.COL_MAJOR, false, 51),
+                new Case(1, 784, 256, 64, Layout.COL_MAJOR, Layout.ROW_MAJOR, true, 52),
+                new Case(2, 37, 512, 300, Layout.PADDED, Layout.ROW_MAJOR, true, 53),
+                new Case(1, 37, 300, 512, Layout.ROW_MAJOR, Layout.ROW_MAJOR, false, 54),
+                new Case(1, 300, 100, 520, Layout.ROW_MAJOR, Layout.PADDED, false, 55),
+                new Case(1, 300, 512, 40, Layout.ROW_MAJOR, Layout.COL_MAJOR, true, 56),
+                new Case(3, 101, 67, 600, Layout.ROW_MAJOR, Layout.ROW_MAJOR, true, 57));
+    }
+
+    @Test
+    void inPlaceAndPackedPathsMatchReferenceAndAreBitIdenticalAcrossThreads() {
+        for (Case t : pathCases()) {
+            float[] s1 = sgemm(t, Parallel.SERIAL);
+            check(t, widen(s1), true);
+            assertThat(sgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(s1);
+            assertThat(sgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(s1);
+            double[] d1 = dgemm(t, Parallel.SERIAL);
+            check(t, d1, false);
+            assertThat(dgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(d1);
+            assertThat(dgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(d1);
+        }
+    }
+
+    @Test
+    void parallelRunsEveryTaskOnceAndRethrowsAFailure() {
+        for (ForkJoinPool pool : new ForkJoinPool[] {POOL2, POOL3}) {
+            Parallel par = Parallel.of(pool);
+            for (int tasks : new int[] {0, 1, 2, 3, 50}) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(tasks, 1));
+                par.forRange(tasks, runs::incrementAndGet);
+                for (int t = 0; t < tasks; t++) {
+                    assertThat(runs.get(t)).as("task %d of %d", t, tasks).isEqualTo(1);
+                }
+            }
+            assertThatThrownBy(() -> par.forRange(20, t -> {
+                if (t == 7) {
+                    throw new IllegalStateException("task 7 failed");
+                }
+            })).hasMessageContaining("task 7 failed");
         }
     }
 
