@@ -1,10 +1,6 @@
 package dev.nabla.bench;
 
 import dev.nabla.autodiff.Tensor;
-import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Device;
-import dev.nabla.tensor.Shape;
-import dev.nabla.tensor.random.Rng;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The reference backend's speed: the baseline every optimized backend is compared with. Run:
+ * The reference backend's speed on small sizes: the baseline every optimized backend is compared
+ * with. The same methods run on the SIMD backend with {@code -p device=simd}. Run:
  * {@code java -jar bench/target/benchmarks.jar ReferenceBackendBenchmark}.
  */
 @State(Scope.Thread)
@@ -27,19 +24,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = Operands.ADD_VECTOR_MODULE)
 public class ReferenceBackendBenchmark {
     @Param({"64", "256"})
     public int n;
+
+    @Param({"reference"})
+    public String device;
 
     private Tensor a;
     private Tensor b;
 
     @Setup
     public void setUp() {
-        Rng rng = new Rng(1);
-        a = Tensor.randn(rng, Shape.of(n, n), DType.F32, Device.REFERENCE);
-        b = Tensor.randn(rng, Shape.of(n, n), DType.F32, Device.REFERENCE);
+        a = Operands.randn(device, 1, n, n);
+        b = Operands.randn(device, 2, n, n);
     }
 
     /** 2 n^3 flops. */
@@ -52,6 +51,18 @@ public class ReferenceBackendBenchmark {
     @Benchmark
     public Tensor add() {
         return a.add(b);
+    }
+
+    /** n^2 exponentials. */
+    @Benchmark
+    public Tensor exp() {
+        return a.exp();
+    }
+
+    /** Row softmax of an [n, n] matrix. */
+    @Benchmark
+    public Tensor softmax() {
+        return a.softmax(1);
     }
 
     /** n^2 adds. */
