@@ -5,7 +5,11 @@ import dev.nabla.bench.harness.Kernel.Unit;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.random.Rng;
+import dev.nabla.tensor.spi.Backend;
+import dev.nabla.tensor.spi.BinaryOp;
+import dev.nabla.tensor.spi.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -52,6 +56,14 @@ public final class Kernels {
         list.add(new Kernel("exp", len, Unit.GBPS, 8.0 * n, n, unary(Shape.of(n), Tensor::exp)));
         list.add(new Kernel("tanh", len, Unit.GBPS, 8.0 * n, n, unary(Shape.of(n), Tensor::tanh)));
         list.add(new Kernel("sum", len, Unit.GBPS, 4.0 * n, n, unary(Shape.of(n), Tensor::sum)));
+        // The same kernels through the backend SPI into a preallocated output: what the kernel
+        // itself achieves, without the JVM allocating and zeroing a new result array per call.
+        list.add(new Kernel("add.kernel", len, Unit.GBPS, 12.0 * n, n, intoOutput(n, 2,
+                (be, in, out) -> be.binary(BinaryOp.ADD, in[0], in[1], out))));
+        list.add(new Kernel("exp.kernel", len, Unit.GBPS, 8.0 * n, n, intoOutput(n, 1,
+                (be, in, out) -> be.unary(UnaryOp.EXP, in[0], out))));
+        list.add(new Kernel("tanh.kernel", len, Unit.GBPS, 8.0 * n, n, intoOutput(n, 1,
+                (be, in, out) -> be.unary(UnaryOp.TANH, in[0], out))));
         for (int[] rc : quick ? new int[][] {{256, 1024}} : new int[][] {{256, 1024}, {4096, 1000}}) {
             double elements = (double) rc[0] * rc[1];
             list.add(new Kernel("softmax", rc[0] + "x" + rc[1], Unit.GBPS, 8 * elements, elements,
@@ -84,6 +96,26 @@ public final class Kernels {
             Tensor a = random(rng, device, n);
             Tensor b = random(rng, device, n);
             return () -> op.apply(a, b);
+        };
+    }
+
+    /** A backend primitive writing into an output allocated once. */
+    private interface Primitive {
+        void run(Backend backend, Strided[] inputs, Strided out);
+    }
+
+    private static Function<Device, Supplier<?>> intoOutput(int n, int inputs, Primitive primitive) {
+        return device -> {
+            Rng rng = new Rng(SEED);
+            Strided[] in = new Strided[inputs];
+            for (int i = 0; i < inputs; i++) {
+                in[i] = random(rng, device, n).strided();
+            }
+            Tensor out = Tensor.zeros(Shape.of(n), DType.F32, device);
+            return () -> {
+                primitive.run(out.backend(), in, out.strided());
+                return out;
+            };
         };
     }
 
