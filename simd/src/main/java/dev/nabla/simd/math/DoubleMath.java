@@ -1,5 +1,6 @@
 package dev.nabla.simd.math;
 
+import dev.nabla.simd.SimdConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -15,9 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * versus {@code LongVector}), so this class repeats {@link FloatMath} step for step with double
  * constants; keep the two parallel when changing either.
  *
- * <p>The same guarantees hold: any species for the vector methods; results that depend only on
- * the input lane, hence identical across vector widths, between the body and the masked tail of
- * an array kernel, and across JDKs and CPUs (only correctly rounded IEEE-754 lane operations).
+ * <p>The same guarantees hold: any species for the vector methods, {@link SimdConfig#DOUBLE} for
+ * the array kernels; results that depend only on the input lane, hence identical across vector
+ * widths, between the body and the masked tail of an array kernel, and across JDKs and CPUs (only
+ * correctly rounded IEEE-754 lane operations).
  *
  * <p>Error bounds, asserted by {@code DoubleMathTest} against a 45-digit
  * {@link java.math.BigDecimal} reference over random bit patterns and grids (largest error
@@ -38,6 +40,9 @@ import jdk.incubator.vector.VectorSpecies;
  * </table>
  */
 public final class DoubleMath {
+    /** The species of the array kernels: fixed per JVM, so the JIT folds it in (see below). */
+    private static final VectorSpecies<Double> S = SimdConfig.DOUBLE;
+
     private DoubleMath() {
     }
 
@@ -209,326 +214,91 @@ public final class DoubleMath {
 
     // Array kernels. The Vector API compiles to SIMD instructions only where the species is a
     // constant to the JIT; a species passed as an argument into a hot loop is not, and runs
-    // several times slower. So each supported width has its own loop with a constant species,
-    // and the public method only picks one.
+    // several times slower. So the kernels use the module's species, SimdConfig.DOUBLE, which is
+    // static final and chosen once per JVM (-Dnabla.simd.bits); for another width, call the
+    // vector methods above in a loop with that species as a constant.
 
     /**
-     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link DoubleVector#SPECIES_PREFERRED}.
+     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#DOUBLE}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #exp(DoubleVector)}, whatever the width.
      *
-     * @see #exp(VectorSpecies, double[], int, double[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void exp(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        exp(DoubleVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #exp(DoubleVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void exp(VectorSpecies<Double> species, double[] src, int srcOff, double[] dst, int dstOff, int n) {
         checkRanges("exp", src, srcOff, dst, dstOff, n);
-        if (species == DoubleVector.SPECIES_512) {
-            exp512(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_256) {
-            exp256(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_128) {
-            exp128(src, srcOff, dst, dstOff, n);
-        } else {
-            expAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            exp(DoubleVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            exp(DoubleVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link DoubleVector#SPECIES_PREFERRED}.
+     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#DOUBLE}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #log(DoubleVector)}, whatever the width.
      *
-     * @see #log(VectorSpecies, double[], int, double[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void log(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        log(DoubleVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #log(DoubleVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void log(VectorSpecies<Double> species, double[] src, int srcOff, double[] dst, int dstOff, int n) {
         checkRanges("log", src, srcOff, dst, dstOff, n);
-        if (species == DoubleVector.SPECIES_512) {
-            log512(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_256) {
-            log256(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_128) {
-            log128(src, srcOff, dst, dstOff, n);
-        } else {
-            logAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            log(DoubleVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            log(DoubleVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link DoubleVector#SPECIES_PREFERRED}.
+     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#DOUBLE}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #tanh(DoubleVector)}, whatever the width.
      *
-     * @see #tanh(VectorSpecies, double[], int, double[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        tanh(DoubleVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #tanh(DoubleVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void tanh(VectorSpecies<Double> species, double[] src, int srcOff, double[] dst, int dstOff, int n) {
         checkRanges("tanh", src, srcOff, dst, dstOff, n);
-        if (species == DoubleVector.SPECIES_512) {
-            tanh512(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_256) {
-            tanh256(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_128) {
-            tanh128(src, srcOff, dst, dstOff, n);
-        } else {
-            tanhAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            tanh(DoubleVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            tanh(DoubleVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link DoubleVector#SPECIES_PREFERRED}.
+     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#DOUBLE}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #sigmoid(DoubleVector)}, whatever the width.
      *
-     * @see #sigmoid(VectorSpecies, double[], int, double[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void sigmoid(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        sigmoid(DoubleVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #sigmoid(DoubleVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void sigmoid(VectorSpecies<Double> species, double[] src, int srcOff, double[] dst, int dstOff, int n) {
         checkRanges("sigmoid", src, srcOff, dst, dstOff, n);
-        if (species == DoubleVector.SPECIES_512) {
-            sigmoid512(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_256) {
-            sigmoid256(src, srcOff, dst, dstOff, n);
-        } else if (species == DoubleVector.SPECIES_128) {
-            sigmoid128(src, srcOff, dst, dstOff, n);
-        } else {
-            sigmoidAny(species, src, srcOff, dst, dstOff, n);
-        }
-    }
-
-    private static void exp512(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_512;
         int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            sigmoid(DoubleVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            exp(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void exp256(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            exp(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void exp128(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            exp(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void expAny(VectorSpecies<Double> s, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            exp(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log512(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            log(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log256(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            log(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log128(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            log(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void logAny(VectorSpecies<Double> s, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            log(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh512(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            tanh(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh256(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            tanh(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh128(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            tanh(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanhAny(VectorSpecies<Double> s, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            tanh(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid512(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid256(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid128(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        VectorSpecies<Double> s = DoubleVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoidAny(VectorSpecies<Double> s, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = s.indexInRange(i, n);
-            sigmoid(DoubleVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
+            VectorMask<Double> m = S.indexInRange(i, n);
+            sigmoid(DoubleVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 

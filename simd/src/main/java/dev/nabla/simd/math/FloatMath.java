@@ -1,5 +1,6 @@
 package dev.nabla.simd.math;
 
+import dev.nabla.simd.SimdConfig;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -11,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * written as range reduction plus polynomial, with no per-element call to {@link Math}.
  *
  * <p>The vector methods work for any species: constants are broadcast to the argument's own
- * species. The array kernels take the species to run with, or use
- * {@link FloatVector#SPECIES_PREFERRED}. Every operation used is an IEEE-754 correctly rounded
+ * species. The array kernels run with the module's species {@link SimdConfig#FLOAT}, one width
+ * per JVM ({@code -Dnabla.simd.bits}). Every operation used is an IEEE-754 correctly rounded
  * lane operation (add, mul, fused multiply-add, div, compare, blend, bit operations), so the result of
  * a lane depends only on its input: it is the same for every vector width, for the vector body
  * and the masked tail of an array kernel, and on every JDK and CPU. The Vector API's own
@@ -42,6 +43,9 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic interface), so the two are written out separately and kept line-for-line parallel.
  */
 public final class FloatMath {
+    /** The species of the array kernels: fixed per JVM, so the JIT folds it in (see below). */
+    private static final VectorSpecies<Float> S = SimdConfig.FLOAT;
+
     private FloatMath() {
     }
 
@@ -199,326 +203,91 @@ public final class FloatMath {
 
     // Array kernels. The Vector API compiles to SIMD instructions only where the species is a
     // constant to the JIT; a species passed as an argument into a hot loop is not, and runs
-    // several times slower. So each supported width has its own loop with a constant species,
-    // and the public method only picks one.
+    // several times slower. So the kernels use the module's species, SimdConfig.FLOAT, which is
+    // static final and chosen once per JVM (-Dnabla.simd.bits); for another width, call the
+    // vector methods above in a loop with that species as a constant.
 
     /**
-     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link FloatVector#SPECIES_PREFERRED}.
+     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#FLOAT}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #exp(FloatVector)}, whatever the width.
      *
-     * @see #exp(VectorSpecies, float[], int, float[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        exp(FloatVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes e^x of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #exp(FloatVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void exp(VectorSpecies<Float> species, float[] src, int srcOff, float[] dst, int dstOff, int n) {
         checkRanges("exp", src, srcOff, dst, dstOff, n);
-        if (species == FloatVector.SPECIES_512) {
-            exp512(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_256) {
-            exp256(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_128) {
-            exp128(src, srcOff, dst, dstOff, n);
-        } else {
-            expAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            exp(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            exp(FloatVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link FloatVector#SPECIES_PREFERRED}.
+     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#FLOAT}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #log(FloatVector)}, whatever the width.
      *
-     * @see #log(VectorSpecies, float[], int, float[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void log(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        log(FloatVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes ln(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #log(FloatVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void log(VectorSpecies<Float> species, float[] src, int srcOff, float[] dst, int dstOff, int n) {
         checkRanges("log", src, srcOff, dst, dstOff, n);
-        if (species == FloatVector.SPECIES_512) {
-            log512(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_256) {
-            log256(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_128) {
-            log128(src, srcOff, dst, dstOff, n);
-        } else {
-            logAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            log(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            log(FloatVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link FloatVector#SPECIES_PREFERRED}.
+     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#FLOAT}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #tanh(FloatVector)}, whatever the width.
      *
-     * @see #tanh(VectorSpecies, float[], int, float[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        tanh(FloatVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes tanh(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #tanh(FloatVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void tanh(VectorSpecies<Float> species, float[] src, int srcOff, float[] dst, int dstOff, int n) {
         checkRanges("tanh", src, srcOff, dst, dstOff, n);
-        if (species == FloatVector.SPECIES_512) {
-            tanh512(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_256) {
-            tanh256(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_128) {
-            tanh128(src, srcOff, dst, dstOff, n);
-        } else {
-            tanhAny(species, src, srcOff, dst, dstOff, n);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            tanh(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            tanh(FloatVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 
     /**
-     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with
-     * {@link FloatVector#SPECIES_PREFERRED}.
+     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n), with the species
+     * {@link SimdConfig#FLOAT}. The last partial vector runs masked through the same kernel, so
+     * every element gets the bits of {@link #sigmoid(FloatVector)}, whatever the width.
      *
-     * @see #sigmoid(VectorSpecies, float[], int, float[], int, int)
+     * @param src read only; may be dst itself when srcOff == dstOff (in place)
+     * @param dst written in [dstOff, dstOff + n), nothing else is touched
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        sigmoid(FloatVector.SPECIES_PREFERRED, src, srcOff, dst, dstOff, n);
-    }
-
-    /**
-     * Writes sigmoid(x) of src[srcOff + i] to dst[dstOff + i] for i in [0, n). The last partial vector
-     * runs masked through the same kernel, so every element gets the bits of {@link #sigmoid(FloatVector)}.
-     *
-     * @param species vector shape to run with; the results do not depend on it. 128, 256 and
-     *     512 bits run specialized loops; other species are correct but slower
-     * @param src read only; may be dst itself when srcOff == dstOff (in place)
-     * @param dst written in [dstOff, dstOff + n), nothing else is touched
-     * @throws IndexOutOfBoundsException if a range does not fit its array
-     */
-    public static void sigmoid(VectorSpecies<Float> species, float[] src, int srcOff, float[] dst, int dstOff, int n) {
         checkRanges("sigmoid", src, srcOff, dst, dstOff, n);
-        if (species == FloatVector.SPECIES_512) {
-            sigmoid512(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_256) {
-            sigmoid256(src, srcOff, dst, dstOff, n);
-        } else if (species == FloatVector.SPECIES_128) {
-            sigmoid128(src, srcOff, dst, dstOff, n);
-        } else {
-            sigmoidAny(species, src, srcOff, dst, dstOff, n);
-        }
-    }
-
-    private static void exp512(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_512;
         int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            sigmoid(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            exp(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void exp256(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            exp(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void exp128(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            exp(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void expAny(VectorSpecies<Float> s, float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            exp(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            exp(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log512(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            log(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log256(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            log(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void log128(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            log(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void logAny(VectorSpecies<Float> s, float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            log(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            log(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh512(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            tanh(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh256(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            tanh(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanh128(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            tanh(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void tanhAny(VectorSpecies<Float> s, float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            tanh(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            tanh(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid512(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_512;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid256(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_256;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoid128(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        VectorSpecies<Float> s = FloatVector.SPECIES_128;
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
-        }
-    }
-
-    private static void sigmoidAny(VectorSpecies<Float> s, float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = s.indexInRange(i, n);
-            sigmoid(FloatVector.fromArray(s, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
+            VectorMask<Float> m = S.indexInRange(i, n);
+            sigmoid(FloatVector.fromArray(S, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
         }
     }
 

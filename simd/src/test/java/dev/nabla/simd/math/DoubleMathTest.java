@@ -3,42 +3,55 @@ package dev.nabla.simd.math;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nabla.simd.SimdConfig;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The array kernels run at this JVM's width ({@link SimdConfig#DOUBLE}); simd/pom.xml runs this
+ * class once per width. The vector methods are called here with every species, in one JVM, and
+ * must give the bits of the array kernels.
+ */
 class DoubleMathTest {
+    /** Divides the sample counts of the error sweeps, as in {@link FloatMathTest#SPARSER}. */
+    static final int SPARSER = FloatMathTest.SPARSER;
+
     interface Kernel {
-        void apply(VectorSpecies<Double> species, double[] src, int srcOff, double[] dst, int dstOff, int n);
+        void apply(double[] src, int srcOff, double[] dst, int dstOff, int n);
     }
 
     /**
-     * Each function with its kernel, its 45-digit reference (null where the result is known
-     * without it), StrictMath, its bound and its main range.
+     * Each function with its array kernel, its vector method, its 45-digit reference (null where
+     * the result is known without it), StrictMath, its bound and its main range.
      */
     enum Fn {
-        EXP(DoubleMath::exp, Fn::bigExp, StrictMath::exp, 1.0, -746, 710),
-        LOG(DoubleMath::log, Fn::bigLog, StrictMath::log, 1.0, 0, 4),
-        TANH(DoubleMath::tanh, BigRef::tanh, StrictMath::tanh, 2.0, -20, 20),
-        SIGMOID(DoubleMath::sigmoid, BigRef::sigmoid, Fn::strictSigmoid, 2.5, -750, 40);
+        EXP(DoubleMath::exp, DoubleMath::exp, Fn::bigExp, StrictMath::exp, 1.0, -746, 710),
+        LOG(DoubleMath::log, DoubleMath::log, Fn::bigLog, StrictMath::log, 1.0, 0, 4),
+        TANH(DoubleMath::tanh, DoubleMath::tanh, BigRef::tanh, StrictMath::tanh, 2.0, -20, 20),
+        SIGMOID(DoubleMath::sigmoid, DoubleMath::sigmoid, BigRef::sigmoid, Fn::strictSigmoid, 2.5, -750, 40);
 
         final Kernel kernel;
+        final UnaryOperator<DoubleVector> lanes;
         final DoubleFunction<BigDecimal> big;
         final DoubleUnaryOperator strict;
         final double maxUlp;
         final double lo;
         final double hi;
 
-        Fn(Kernel kernel, DoubleFunction<BigDecimal> big, DoubleUnaryOperator strict, double maxUlp, double lo,
-                double hi) {
+        Fn(Kernel kernel, UnaryOperator<DoubleVector> lanes, DoubleFunction<BigDecimal> big,
+                DoubleUnaryOperator strict, double maxUlp, double lo, double hi) {
             this.kernel = kernel;
+            this.lanes = lanes;
             this.big = big;
             this.strict = strict;
             this.maxUlp = maxUlp;
@@ -59,9 +72,20 @@ class DoubleMathTest {
             return (x < 0 ? e : 1) / (1 + e);
         }
 
-        double[] run(VectorSpecies<Double> species, double[] x) {
+        /** The array kernel over x, at this JVM's width. */
+        double[] run(double[] x) {
             double[] y = new double[x.length];
-            kernel.apply(species, x, 0, y, 0, x.length);
+            kernel.apply(x, 0, y, 0, x.length);
+            return y;
+        }
+
+        /** The vector method over x with species s, the last partial vector masked. */
+        double[] run(VectorSpecies<Double> s, double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i += s.length()) {
+                VectorMask<Double> m = s.indexInRange(i, x.length);
+                lanes.apply(DoubleVector.fromArray(s, x, i, m)).intoArray(y, i, m);
+            }
             return y;
         }
     }
@@ -111,7 +135,7 @@ class DoubleMathTest {
 
     /** The largest error in ulps against the 45-digit reference, asserted against the bound. */
     private static double maxError(Fn fn, double[] x, String what) {
-        double[] y = fn.run(DoubleVector.SPECIES_PREFERRED, x);
+        double[] y = fn.run(x);
         double worst = 0;
         double worstX = 0;
         for (int i = 0; i < x.length; i++) {
@@ -123,7 +147,8 @@ class DoubleMathTest {
                 worstX = x[i];
             }
         }
-        System.out.printf("F64 %-7s %-32s n=%7d max %.3f ulp at x=%s%n", fn, what, x.length, worst, worstX);
+        System.out.printf("F64 %-7s %-32s n=%7d max %.3f ulp at x=%s (%d-bit)%n", fn, what, x.length, worst, worstX,
+                SimdConfig.BITS);
         assertThat(worst).as("%s max ulp error over %s, worst at x=%s (%a)", fn, what, worstX, worstX)
                 .isLessThanOrEqualTo(fn.maxUlp);
         return worst;
@@ -132,29 +157,29 @@ class DoubleMathTest {
     @ParameterizedTest
     @EnumSource(Fn.class)
     void withinBoundOverAllExponents(Fn fn) {
-        maxError(fn, randomBits(fn.ordinal(), 20_000), "random bit patterns");
+        maxError(fn, randomBits(fn.ordinal(), 20_000 / SPARSER), "random bit patterns");
     }
 
     @ParameterizedTest
     @EnumSource(Fn.class)
     void withinBoundOnAGridOfTheMainRange(Fn fn) {
-        maxError(fn, grid(fn.lo, fn.hi, 20_001), "grid [" + fn.lo + ", " + fn.hi + "]");
+        maxError(fn, grid(fn.lo, fn.hi, 20_000 / SPARSER + 1), "grid [" + fn.lo + ", " + fn.hi + "]");
     }
 
     @Test
     void withinBoundNearTheInterestingPoints() {
-        maxError(Fn.EXP, grid(-0.4, 0.4, 10_001), "grid [-0.4, 0.4]");
+        maxError(Fn.EXP, grid(-0.4, 0.4, 10_000 / SPARSER + 1), "grid [-0.4, 0.4]");
         maxError(Fn.EXP, around(709.782712893384), "overflow boundary");
         maxError(Fn.EXP, around(-745.1332191019411), "underflow boundary");
-        maxError(Fn.EXP, grid(-745.2, -708.3, 10_001), "subnormal results");
-        maxError(Fn.LOG, grid(0.5, 2, 10_001), "grid [0.5, 2] around 1");
+        maxError(Fn.EXP, grid(-745.2, -708.3, 10_000 / SPARSER + 1), "subnormal results");
+        maxError(Fn.LOG, grid(0.5, 2, 10_000 / SPARSER + 1), "grid [0.5, 2] around 1");
         maxError(Fn.LOG, around(1.0), "around 1");
-        maxError(Fn.LOG, grid(0, Double.MIN_NORMAL * 4, 10_001), "subnormal inputs");
+        maxError(Fn.LOG, grid(0, Double.MIN_NORMAL * 4, 10_000 / SPARSER + 1), "subnormal inputs");
         maxError(Fn.LOG, around(Double.MAX_VALUE), "largest doubles");
-        maxError(Fn.TANH, grid(-1e-3, 1e-3, 10_001), "grid around 0");
-        maxError(Fn.TANH, grid(0.6, 0.65, 10_001), "rational / exp switch at 0.625");
-        maxError(Fn.TANH, grid(18.5, 20, 10_001), "saturation");
-        maxError(Fn.SIGMOID, grid(-1e-3, 1e-3, 10_001), "grid around 0");
+        maxError(Fn.TANH, grid(-1e-3, 1e-3, 10_000 / SPARSER + 1), "grid around 0");
+        maxError(Fn.TANH, grid(0.6, 0.65, 10_000 / SPARSER + 1), "rational / exp switch at 0.625");
+        maxError(Fn.TANH, grid(18.5, 20, 10_000 / SPARSER + 1), "saturation");
+        maxError(Fn.SIGMOID, grid(-1e-3, 1e-3, 10_000 / SPARSER + 1), "grid around 0");
         maxError(Fn.SIGMOID, around(-745.1332191019411), "underflow boundary");
     }
 
@@ -162,8 +187,8 @@ class DoubleMathTest {
     @ParameterizedTest
     @EnumSource(Fn.class)
     void withinBoundPlusOneOfStrictMathOnAMillionPoints(Fn fn) {
-        double[] x = grid(fn.lo, fn.hi, 1_000_001);
-        double[] y = fn.run(DoubleVector.SPECIES_PREFERRED, x);
+        double[] x = grid(fn.lo, fn.hi, 1_000_000 / SPARSER + 1);
+        double[] y = fn.run(x);
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
             double ref = fn.strict.applyAsDouble(x[i]);
@@ -189,12 +214,16 @@ class DoubleMathTest {
     }
 
     private static void check(Fn fn, double[] x, double[] expected) {
+        checkBits(fn, x, fn.run(x), expected, SimdConfig.BITS + "-bit array kernel");
         for (VectorSpecies<Double> s : WIDTHS) {
-            double[] y = fn.run(s, x);
-            for (int i = 0; i < x.length; i++) {
-                assertThat(Double.doubleToLongBits(y[i])).as("%s(%s) with %s: got %s, expected %s", fn, x[i], s,
-                        y[i], expected[i]).isEqualTo(Double.doubleToLongBits(expected[i]));
-            }
+            checkBits(fn, x, fn.run(s, x), expected, s.toString());
+        }
+    }
+
+    private static void checkBits(Fn fn, double[] x, double[] y, double[] expected, String how) {
+        for (int i = 0; i < x.length; i++) {
+            assertThat(Double.doubleToLongBits(y[i])).as("%s(%s) with %s: got %s, expected %s", fn, x[i], how,
+                    y[i], expected[i]).isEqualTo(Double.doubleToLongBits(expected[i]));
         }
     }
 
@@ -207,44 +236,29 @@ class DoubleMathTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = i % 3 == 0 ? Double.longBitsToDouble(rnd.nextLong()) : (rnd.nextDouble() - 0.5) * 2 * Math.abs(fn.lo);
         }
-        double[] expected = new double[n + 5];
-        fn.kernel.apply(DoubleVector.SPECIES_PREFERRED, x, 3, expected, 5, n);
+        // The reference: the vector method on 128-bit vectors (2 lanes).
+        double[] body = Arrays.copyOfRange(x, 3, n + 3);
+        double[] reference = fn.run(DoubleVector.SPECIES_128, body);
         for (VectorSpecies<Double> s : WIDTHS) {
-            double[] y = new double[n + 5];
-            fn.kernel.apply(s, x, 3, y, 5, n);
-            assertThat(y).as("%s with %s", fn, s).isEqualTo(expected);
+            assertThat(fn.run(s, body)).as("%s with %s", fn, s).isEqualTo(reference);
         }
-        // n = 1 to 9 at a time: every element goes through the masked tail.
+        double[] expected = new double[n + 5];
+        System.arraycopy(reference, 0, expected, 5, n);
         double[] y = new double[n + 5];
+        fn.kernel.apply(x, 3, y, 5, n);
+        assertThat(y).as("%s array kernel, %d-bit", fn, SimdConfig.BITS).isEqualTo(expected);
+        // n = 1 to 9 at a time: every element goes through the masked tail at least once.
+        y = new double[n + 5];
         for (int i = 0; i < n; ) {
             int len = Math.min(1 + i % 9, n - i);
-            fn.kernel.apply(DoubleVector.SPECIES_512, x, 3 + i, y, 5 + i, len);
+            fn.kernel.apply(x, 3 + i, y, 5 + i, len);
             i += len;
         }
-        assertThat(y).as("%s in tails only", fn).isEqualTo(expected);
+        assertThat(y).as("%s in tails only, %d-bit", fn, SimdConfig.BITS).isEqualTo(expected);
+        // In place.
         double[] z = x.clone();
-        fn.kernel.apply(DoubleVector.SPECIES_256, z, 3, z, 3, n);
-        assertThat(Arrays.copyOfRange(z, 3, n + 3)).isEqualTo(Arrays.copyOfRange(expected, 5, n + 5));
-    }
-
-    @Test
-    void vectorMethodsMatchTheArrayKernels() {
-        double[] x = grid(-20, 20, 8);
-        double[] y = new double[8];
-        DoubleMath.exp(DoubleVector.fromArray(DoubleVector.SPECIES_512, x, 0)).intoArray(y, 0);
-        assertThat(y).isEqualTo(Fn.EXP.run(DoubleVector.SPECIES_128, x));
-        DoubleMath.tanh(DoubleVector.fromArray(DoubleVector.SPECIES_256, x, 4)).intoArray(y, 4);
-        assertThat(Arrays.copyOfRange(y, 4, 8)).isEqualTo(Arrays.copyOfRange(Fn.TANH.run(DoubleVector.SPECIES_512, x), 4, 8));
-    }
-
-    @Test
-    void preferredSpeciesOverloadsMatch() {
-        double[] x = grid(-5, 5, 1001);
-        double[] y = new double[x.length];
-        DoubleMath.sigmoid(x, 0, y, 0, x.length);
-        assertThat(y).isEqualTo(Fn.SIGMOID.run(DoubleVector.SPECIES_128, x));
-        DoubleMath.log(x, 0, y, 0, x.length);
-        assertThat(y).isEqualTo(Fn.LOG.run(DoubleVector.SPECIES_128, x));
+        fn.kernel.apply(z, 3, z, 3, n);
+        assertThat(Arrays.copyOfRange(z, 3, n + 3)).as("%s in place", fn).isEqualTo(reference);
     }
 
     @Test

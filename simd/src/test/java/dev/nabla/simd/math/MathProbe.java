@@ -1,5 +1,6 @@
 package dev.nabla.simd.math;
 
+import dev.nabla.simd.SimdConfig;
 import java.util.Arrays;
 import java.util.Random;
 import jdk.incubator.vector.DoubleVector;
@@ -16,24 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  *     dev.nabla.simd.math.MathProbe
  * </pre>
  * Prints the median of 15 timed passes after 40 warm-up passes, in elements per nanosecond.
- * {@code -Dnabla.probe.bits=128|256} runs the Nabla kernels with that width instead of the
- * preferred one; use one width per JVM (see docs/simd-math.md).
+ * Both the Nabla kernels and the {@code lanewise} loops run with the module's species:
+ * {@code -Dnabla.simd.bits=128|256} forces a narrower width than the preferred one.
  */
 public final class MathProbe {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** The species the Nabla kernels run with: {@code -Dnabla.probe.bits=128|256|512}. */
-    private static final VectorSpecies<Float> NF = FloatVector.SPECIES_PREFERRED.withShape(shape());
-    private static final VectorSpecies<Double> ND = DoubleVector.SPECIES_PREFERRED.withShape(shape());
+    private static final VectorSpecies<Float> F = SimdConfig.FLOAT;
+    private static final VectorSpecies<Double> D = SimdConfig.DOUBLE;
     private static final int N = 1_000_000;
 
     private MathProbe() {
-    }
-
-    private static jdk.incubator.vector.VectorShape shape() {
-        String bits = System.getProperty("nabla.probe.bits");
-        return bits == null ? jdk.incubator.vector.VectorShape.preferredShape()
-                : jdk.incubator.vector.VectorShape.forBitSize(Integer.parseInt(bits));
     }
 
     public static void main(String[] args) {
@@ -50,25 +42,24 @@ public final class MathProbe {
             dx[i] = fx[i];
             dpos[i] = fpos[i];
         }
-        System.out.printf("%s; nabla with %d float / %d double lanes, lanewise with %d / %d;"
-                + " elements/ns, 10^6 elements, 1 thread%n",
-                System.getProperty("java.vm.version"), NF.length(), ND.length(), F.length(), D.length());
+        System.out.printf("%s; %d-bit vectors (%d float / %d double lanes); elements/ns, 10^6 elements,"
+                + " 1 thread%n", System.getProperty("java.vm.version"), SimdConfig.BITS, F.length(), D.length());
         System.out.printf("%-8s %-4s %10s %10s %10s%n", "function", "type", "nabla", "Math loop", "lanewise");
-        row("exp", "F32", () -> FloatMath.exp(NF, fx, 0, fy, 0, N), () -> mathExp(fx, fy),
+        row("exp", "F32", () -> FloatMath.exp(fx, 0, fy, 0, N), () -> mathExp(fx, fy),
                 () -> lanewiseExp(fx, fy));
-        row("log", "F32", () -> FloatMath.log(NF, fpos, 0, fy, 0, N), () -> mathLog(fpos, fy),
+        row("log", "F32", () -> FloatMath.log(fpos, 0, fy, 0, N), () -> mathLog(fpos, fy),
                 () -> lanewiseLog(fpos, fy));
-        row("tanh", "F32", () -> FloatMath.tanh(NF, fx, 0, fy, 0, N), () -> mathTanh(fx, fy),
+        row("tanh", "F32", () -> FloatMath.tanh(fx, 0, fy, 0, N), () -> mathTanh(fx, fy),
                 () -> lanewiseTanh(fx, fy));
-        row("sigmoid", "F32", () -> FloatMath.sigmoid(NF, fx, 0, fy, 0, N), () -> mathSigmoid(fx, fy),
+        row("sigmoid", "F32", () -> FloatMath.sigmoid(fx, 0, fy, 0, N), () -> mathSigmoid(fx, fy),
                 () -> lanewiseSigmoid(fx, fy));
-        row("exp", "F64", () -> DoubleMath.exp(ND, dx, 0, dy, 0, N), () -> mathExp(dx, dy),
+        row("exp", "F64", () -> DoubleMath.exp(dx, 0, dy, 0, N), () -> mathExp(dx, dy),
                 () -> lanewiseExp(dx, dy));
-        row("log", "F64", () -> DoubleMath.log(ND, dpos, 0, dy, 0, N), () -> mathLog(dpos, dy),
+        row("log", "F64", () -> DoubleMath.log(dpos, 0, dy, 0, N), () -> mathLog(dpos, dy),
                 () -> lanewiseLog(dpos, dy));
-        row("tanh", "F64", () -> DoubleMath.tanh(ND, dx, 0, dy, 0, N), () -> mathTanh(dx, dy),
+        row("tanh", "F64", () -> DoubleMath.tanh(dx, 0, dy, 0, N), () -> mathTanh(dx, dy),
                 () -> lanewiseTanh(dx, dy));
-        row("sigmoid", "F64", () -> DoubleMath.sigmoid(ND, dx, 0, dy, 0, N), () -> mathSigmoid(dx, dy),
+        row("sigmoid", "F64", () -> DoubleMath.sigmoid(dx, 0, dy, 0, N), () -> mathSigmoid(dx, dy),
                 () -> lanewiseSigmoid(dx, dy));
     }
 
