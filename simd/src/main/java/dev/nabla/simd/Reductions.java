@@ -7,6 +7,7 @@ import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
 import dev.nabla.tensor.reference.ScalarMath;
 import dev.nabla.tensor.spi.ReduceOp;
+import java.util.Arrays;
 
 /**
  * Sum, max and min over axes, in the two layouts training produces:
@@ -50,11 +51,11 @@ final class Reductions {
         }
         View xv = x.view();
         View ov = out.view();
-        Shape keptShape = SimdBackend.select(shape, kept);
+        Shape keptShape = select(shape, kept);
         View xKept = View.of(keptShape, pick(xv.strides(), kept), xv.offset());
         View oKept = View.of(keptShape, pick(ov.strides(), kept), ov.offset());
-        Rows red = Rows.plan(SimdBackend.select(shape, reduced),
-                View.of(SimdBackend.select(shape, reduced), pick(xv.strides(), reduced), 0));
+        Rows red = Rows.plan(select(shape, reduced),
+                View.of(select(shape, reduced), pick(xv.strides(), reduced), 0));
         Rows keptRows = Rows.plan(keptShape, xKept, oKept);
         if (red.unit(0)) {
             reduceRuns(op, x.buffer(), out.buffer(), keptRows, red);
@@ -71,6 +72,12 @@ final class Reductions {
         return false;
     }
 
+    /** The sizes of {@code shape} at the axes flagged in {@code keep}. */
+    private static Shape select(Shape shape, boolean[] keep) {
+        return Shape.of(pick(shape.dims(), keep));
+    }
+
+    /** The entries of {@code values} at the positions flagged in {@code keep}. */
     private static int[] pick(int[] values, boolean[] keep) {
         int n = 0;
         int[] out = new int[values.length];
@@ -79,7 +86,7 @@ final class Reductions {
                 out[n++] = values[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.HostBuffer;
-import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
 import dev.nabla.tensor.reference.ReferenceBackend;
@@ -305,17 +304,5 @@ public final class SimdBackend implements Backend {
         if (dst.size() != length) {
             throw new IllegalArgumentException("write: buffer holds " + dst.size() + " elements, source " + length);
         }
-    }
-
-    /** The shape of {@code x} kept where {@code keep} is true (used by the reductions). */
-    static Shape select(Shape shape, boolean[] keep) {
-        int n = 0;
-        int[] dims = new int[shape.rank()];
-        for (int i = 0; i < dims.length; i++) {
-            if (keep[i]) {
-                dims[n++] = shape.dim(i);
-            }
-        }
-        return Shape.of(Arrays.copyOf(dims, n));
     }
 }
