@@ -201,6 +201,11 @@ public final class Tensor {
         return Creation.fromFloats(data, Shape.of(dims), Backends.defaultDevice());
     }
 
+    /** An F32 tensor of {@code data} (row-major, copied) on {@code device}. */
+    public static Tensor fromArray(float[] data, Shape shape, Device device) {
+        return Creation.fromFloats(data, shape, device);
+    }
+
     /** An F64 tensor of {@code data} (row-major, copied) with shape {@code dims}. */
     public static Tensor fromArray(double[] data, int... dims) {
         return Creation.fromDoubles(data, Shape.of(dims), DType.F64, Backends.defaultDevice());

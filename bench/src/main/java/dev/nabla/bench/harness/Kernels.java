@@ -69,6 +69,17 @@ public final class Kernels {
             list.add(new Kernel("softmax", rc[0] + "x" + rc[1], Unit.GBPS, 8 * elements, elements,
                     unary(Shape.of(rc[0], rc[1]), x -> x.softmax(1))));
         }
+        // Moving data between the host and the device (host to host on the CPU backends).
+        list.add(new Kernel("transfer.to", len, Unit.GBPS, 4.0 * n, n, device -> {
+            float[] host = new float[n];
+            return () -> Tensor.fromArray(host, Shape.of(n), device);
+        }));
+        list.add(new Kernel("transfer.from", len, Unit.GBPS, 4.0 * n, n, device -> {
+            Tensor t = random(new Rng(SEED), device, n);
+            return t::toFloatArray;
+        }));
+        // One elementwise op on one element: the fixed cost of dispatching and launching an op.
+        list.add(new Kernel("launch", "1", Unit.NS_PER_OP, 1, 0, binary(1, Tensor::add)));
         list.add(new Kernel("tiny.forward", "4", Unit.NS_PER_OP, TINY_OPS, 0, d -> tiny(d, false)));
         list.add(new Kernel("tiny.backward", "4", Unit.NS_PER_OP, TINY_OPS, 0, d -> tiny(d, true)));
         return list;
