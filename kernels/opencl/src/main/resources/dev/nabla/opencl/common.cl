@@ -1,0 +1,43 @@
+// Prepended to every Nabla program. The build defines T (the element type, float or double) and
+// ACC (the type sums accumulate in: double where the device has cl_khr_fp64, else T).
+#ifdef cl_khr_fp64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
+// Elementwise results must round exactly as the reference's: no fused multiply-add contraction.
+#pragma OPENCL FP_CONTRACT OFF
+
+#define MAX_RANK 8
+
+// The sizes of an index space's axes, outermost first; only the first `rank` are used.
+typedef struct { int d[MAX_RANK]; } dims_t;
+
+// Where an operand's elements sit in its buffer: the position of element [0, ..., 0] and a stride
+// per axis, in elements (0 on broadcast axes, negative on flipped ones).
+typedef struct { int offset; int s[MAX_RANK]; } layout_t;
+
+// The coordinates of the element with row-major number i.
+inline void coords(int i, int rank, const dims_t dims, int* c) {
+    for (int k = rank - 1; k >= 0; k--) {
+        c[k] = i % dims.d[k];
+        i /= dims.d[k];
+    }
+}
+
+// The buffer position of the element at coordinates c.
+inline int at(const layout_t l, int rank, const int* c) {
+    int p = l.offset;
+    for (int k = 0; k < rank; k++) {
+        p += c[k] * l.s[k];
+    }
+    return p;
+}
+
+// Java's Math.max and Math.min, which the reference follows: NaN wins, and -0 < +0. OpenCL's
+// fmax and fmin return the other operand for a NaN, so they are not used.
+inline T nabla_max(T a, T b) {
+    return isnan(a) ? a : isnan(b) ? b : a > b ? a : b > a ? b : signbit(a) ? b : a;
+}
+
+inline T nabla_min(T a, T b) {
+    return isnan(a) ? a : isnan(b) ? b : a < b ? a : b < a ? b : signbit(a) ? a : b;
+}
