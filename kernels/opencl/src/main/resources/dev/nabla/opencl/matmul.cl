@@ -6,6 +6,9 @@
 //              and WPTN consecutive columns held as vectors of VW elements.
 // Edges are bounds-checked: out-of-range tile elements load as 0 and are never stored.
 
+// Unlike the elementwise kernels, a product's sum may be fused into multiply-adds.
+#pragma OPENCL FP_CONTRACT ON
+
 #define RTSM (TSM / WPTM)
 #define RTSN (TSN / WPTN)
 #define THREADS (RTSM * RTSN)
@@ -31,12 +34,14 @@ void gemm(int M, int N, int K,
     B += bOff + batch * bBatch;
     C += cOff + batch * cBatch;
 
-    // A is staged transposed, so a work-item reads its rows' values for one k as scalars, and
-    // B row-major, so it reads its columns as vectors.
-    __local T As[TSK][TSM];
+    // Both tiles are staged row-major: a work-item reads its rows' values of A for one k as
+    // scalars, and its columns of B as vectors.
+    __local T As[TSM][TSK];
     __local T Bs[TSK][TSN];
     VT acc[WPTM][NV];
+    #pragma unroll
     for (int wm = 0; wm < WPTM; wm++) {
+        #pragma unroll
         for (int wn = 0; wn < NV; wn++) {
             acc[wm][wn] = (VT) 0;
         }
@@ -49,18 +54,13 @@ void gemm(int M, int N, int K,
             for (int l = tid; l < TSK * TSM / VW; l += THREADS) {
                 int m = l / (TSK / VW);
                 int k = (l % (TSK / VW)) * VW;
-                VT v = VLOAD(0, A + (row0 + m) * lda + k0 + k);
-                T tmp[VW];
-                VSTORE(v, 0, tmp);
-                for (int e = 0; e < VW; e++) {
-                    As[k + e][m] = tmp[e];
-                }
+                VSTORE(VLOAD(0, A + (row0 + m) * lda + k0 + k), 0, &As[m][k]);
             }
         } else {
             for (int l = tid; l < TSK * TSM; l += THREADS) {
                 int m = l / TSK;
                 int k = l % TSK;
-                As[k][m] = row0 + m < M && k0 + k < K ? A[(row0 + m) * lda + k0 + k] : (T) 0;
+                As[m][k] = row0 + m < M && k0 + k < K ? A[(row0 + m) * lda + k0 + k] : (T) 0;
             }
         }
         if (fullB) {
@@ -80,22 +80,28 @@ void gemm(int M, int N, int K,
 
         for (int k = 0; k < TSK; k++) {
             VT b[NV];
+            #pragma unroll
             for (int wn = 0; wn < NV; wn++) {
                 b[wn] = VLOAD(0, &Bs[k][tx * WPTN + wn * VW]);
             }
+            #pragma unroll
             for (int wm = 0; wm < WPTM; wm++) {
-                VT a = (VT) As[k][ty + wm * RTSM];
+                VT a = (VT) As[ty + wm * RTSM][k];
+                #pragma unroll
                 for (int wn = 0; wn < NV; wn++) {
-                    acc[wm][wn] = mad(a, b[wn], acc[wm][wn]);
+                    acc[wm][wn] += a * b[wn];
                 }
             }
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
 
+    #pragma unroll
+
     for (int wm = 0; wm < WPTM; wm++) {
         int row = row0 + ty + wm * RTSM;
         if (row >= M) continue;
+        #pragma unroll
         for (int wn = 0; wn < NV; wn++) {
             int col = col0 + tx * WPTN + wn * VW;
             __global T* c = C + row * ldc + col;
@@ -104,6 +110,7 @@ void gemm(int M, int N, int K,
             } else {
                 T tmp[VW];
                 VSTORE(acc[wm][wn], 0, tmp);
+                #pragma unroll
                 for (int e = 0; e < VW && col + e < N; e++) {
                     c[e] = tmp[e];
                 }
