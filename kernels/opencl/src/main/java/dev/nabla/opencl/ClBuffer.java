@@ -22,6 +22,8 @@ public final class ClBuffer implements Buffer, AutoCloseable {
     private final BufferPool.Block block;
     private final Cleaner.Cleanable cleanable;
     private volatile boolean closed;
+    /** Allocated as zeros that are not written yet: see {@link OpenClBackend#allocate}. */
+    boolean zeroPending;
 
     ClBuffer(BufferPool pool, DType dtype, int size, BufferPool.Block block) {
         this.pool = pool;

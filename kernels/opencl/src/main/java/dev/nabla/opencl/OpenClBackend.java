@@ -14,6 +14,7 @@ import dev.nabla.tensor.spi.UnaryOp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -33,7 +34,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     private static final int GROUP = 256;
     /** Host staging buffers for writes in flight are dropped after this many bytes by waiting. */
     private static final long MAX_STAGED = 64L << 20;
-    /** A reduction gets a work-group per output element from this many reduced elements. */
+    /** A reduction may get work-groups per output element from this many reduced elements. */
     private static final int GROUP_REDUCE_FROM = 1024;
 
     private final Device device;
@@ -85,12 +86,15 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     // ---- memory ----
 
+    /**
+     * A zero-filled buffer. The zeros are written lazily, when the buffer is first read or
+     * partly written; an op whose output view covers the whole buffer (the common case: a fresh
+     * result) overwrites it without the fill.
+     */
     @Override
     public synchronized ClBuffer allocate(DType dtype, int size) {
         ClBuffer b = scratch(dtype, size);
-        if (size > 0) {
-            CL.clEnqueueFillBuffer(ctx.queue, b.mem(), Pointer.to(new byte[1]), 1, 0, b.bytes(), 0, null, null);
-        }
+        b.zeroPending = size > 0;
         return b;
     }
 
@@ -110,6 +114,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public synchronized void write(Buffer dst, float[] src) {
         ClBuffer d = own(dst, "write");
         checkLength(d, src.length);
+        d.zeroPending = false;
         ByteBuffer host = stage(d);
         if (d.dtype() == DType.F32) {
             host.asFloatBuffer().put(src);
@@ -125,6 +130,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public synchronized void write(Buffer dst, double[] src) {
         ClBuffer d = own(dst, "write");
         checkLength(d, src.length);
+        d.zeroPending = false;
         ByteBuffer host = stage(d);
         if (d.dtype() == DType.F64) {
             host.asDoubleBuffer().put(src);
@@ -203,7 +209,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     /** The elements of {@code src} in row-major order, read with a blocking transfer. */
     private ByteBuffer download(Strided src) {
-        ClBuffer b = own(src.buffer(), "read");
+        ClBuffer b = in(src.buffer(), "read");
         View v = src.view();
         int elem = src.dtype().byteSize();
         ByteBuffer host = ByteBuffer.allocateDirect(v.numel() * elem).order(ByteOrder.nativeOrder());
@@ -229,17 +235,17 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     @Override
     public synchronized void fill(Strided dst, double value) {
-        ClBuffer d = own(dst.buffer(), "fill");
+        ClBuffer d = out(dst, "fill");
         Geometry g = Geometry.of("fill", dst.shape(), dst.view());
-        ClContext.Launch l = ctx.launch(programs.fill(d.dtype())).i32(g.numel).i32(g.rank).ints(g.dims)
+        ClContext.Launch l = ctx.launch(programs.fill(d.dtype(), g)).i32(g.numel).i32(g.rank).ints(g.dims)
                 .ints(g.layout(0)).mem(d);
         (d.dtype() == DType.F32 ? l.f32((float) value) : l.f64(value)).run1d(g.numel, group);
     }
 
     @Override
     public synchronized void copy(Strided src, Strided dst) {
-        ClBuffer s = own(src.buffer(), "copy");
-        ClBuffer d = own(dst.buffer(), "copy");
+        ClBuffer s = in(src.buffer(), "copy");
+        ClBuffer d = out(dst, "copy");
         View sv = src.view();
         View dv = dst.view();
         int n = dv.numel();
@@ -250,31 +256,31 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             return;
         }
         Geometry g = Geometry.of("copy", dst.shape(), sv, dv);
-        elementwise(programs.copy(s.dtype(), d.dtype()), g, s, d);
+        elementwise(programs.copy(s.dtype(), d.dtype(), g), g, s, d);
     }
 
     // ---- compute ----
 
     @Override
     public synchronized void unary(UnaryOp op, Strided x, Strided out) {
-        ClBuffer o = own(out.buffer(), op.name());
+        ClBuffer o = out(out, op.name());
         Geometry g = Geometry.of(op.name(), out.shape(), x.view(), out.view());
-        elementwise(programs.unary(o.dtype(), op), g, own(x.buffer(), op.name()), o);
+        elementwise(programs.unary(o.dtype(), op, g), g, in(x.buffer(), op.name()), o);
     }
 
     @Override
     public synchronized void binary(BinaryOp op, Strided a, Strided b, Strided out) {
-        ClBuffer o = own(out.buffer(), op.name());
+        ClBuffer o = out(out, op.name());
         Geometry g = Geometry.of(op.name(), out.shape(), a.view(), b.view(), out.view());
-        elementwise(programs.binary(o.dtype(), op), g, own(a.buffer(), op.name()), own(b.buffer(), op.name()), o);
+        elementwise(programs.binary(o.dtype(), op, g), g, in(a.buffer(), op.name()), in(b.buffer(), op.name()), o);
     }
 
     @Override
     public synchronized void where(Strided cond, Strided a, Strided b, Strided out) {
-        ClBuffer o = own(out.buffer(), "where");
+        ClBuffer o = out(out, "where");
         Geometry g = Geometry.of("where", out.shape(), cond.view(), a.view(), b.view(), out.view());
-        elementwise(programs.where(o.dtype()), g, own(cond.buffer(), "where"), own(a.buffer(), "where"),
-                own(b.buffer(), "where"), o);
+        elementwise(programs.where(o.dtype(), g), g, in(cond.buffer(), "where"), in(a.buffer(), "where"),
+                in(b.buffer(), "where"), o);
     }
 
     /** Launches an elementwise kernel: (n, rank, dims, then a layout and a buffer per operand). */
@@ -291,8 +297,8 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     @Override
     public synchronized void reduce(ReduceOp op, Strided x, Strided out) {
-        ClBuffer xb = own(x.buffer(), "reduce");
-        ClBuffer ob = own(out.buffer(), "reduce");
+        ClBuffer xb = in(x.buffer(), "reduce");
+        ClBuffer ob = out(out, "reduce");
         Shape xs = x.shape();
         int rank = xs.rank();
         // Split x's axes into kept ones (walked by the output) and reduced ones (walked per output).
@@ -314,22 +320,49 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         if (kept.numel == 0) {
             return;
         }
-        boolean byGroup = red.numel >= GROUP_REDUCE_FROM;
-        ClContext.Launch l = ctx.launch(programs.reduce(ob.dtype(), op, byGroup)).i32(kept.numel).i32(kept.rank)
-                .ints(kept.dims).ints(kept.layout(0)).ints(kept.layout(1)).i32(red.rank).ints(red.dims)
-                .ints(red.layout(0)).i32(red.numel).mem(xb).mem(ob);
-        if (byGroup) {
-            int g = programs.reduceGroup;
-            l.run(new long[] {(long) kept.numel * g}, new long[] {g});
-        } else {
-            l.run1d(kept.numel, group);
+        // Few outputs, each over many elements: work-groups share each output, so every compute
+        // unit has work; otherwise one work-item per output, reading along the kept axes.
+        int units = ctx.device.computeUnits() * (ctx.device.gpu() ? 32 : 8);
+        if (red.numel < GROUP_REDUCE_FROM || kept.numel >= units) {
+            reduceLaunch(op, kept, red, xb, ob, false).run1d(kept.numel, group);
+            return;
         }
+        int g = programs.reduceGroup;
+        int parts = Math.max(1, Math.min(Math.min(256, units / kept.numel), red.numel / (16 * g)));
+        ClBuffer partials = parts == 1 ? null : scratch(ob.dtype(), kept.numel * parts);
+        try {
+            reduceLaunch(op, kept, red, xb, ob, true).i32(parts).mem(partials == null ? ob : partials)
+                    .run(new long[] {(long) kept.numel * parts * g}, new long[] {g});
+            if (partials != null) {
+                // Second pass: the [out..., parts] partials reduced over their last axis into out.
+                Shape outShape = out.shape();
+                int r = outShape.rank();
+                int[] dims = Arrays.copyOf(outShape.dims(), r + 1);
+                dims[r] = parts;
+                int[] ones = Arrays.copyOf(outShape.dims(), r + 1);
+                ones[r] = 1;
+                int[] strides = Arrays.copyOf(out.view().strides(), r + 1);
+                reduce(op, new Strided(partials, View.contiguous(Shape.of(dims))),
+                        out.with(View.of(Shape.of(ones), strides, out.view().offset())));
+            }
+        } finally {
+            if (partials != null) {
+                partials.close();
+            }
+        }
+    }
+
+    private ClContext.Launch reduceLaunch(ReduceOp op, Geometry kept, Geometry red, ClBuffer x, ClBuffer out,
+                                          boolean byGroup) {
+        return ctx.launch(programs.reduce(out.dtype(), op, byGroup)).i32(kept.numel).i32(kept.rank).ints(kept.dims)
+                .ints(kept.layout(0)).ints(kept.layout(1)).i32(red.rank).ints(red.dims).ints(red.layout(0))
+                .i32(red.numel).mem(x).mem(out);
     }
 
     @Override
     public synchronized void argReduce(ArgReduceOp op, Strided x, int axis, Strided out) {
-        ClBuffer xb = own(x.buffer(), op.name());
-        ClBuffer ob = own(out.buffer(), op.name());
+        ClBuffer xb = in(x.buffer(), op.name());
+        ClBuffer ob = out(out, op.name());
         // Walk the output; x's view restricted to position 0 of the axis gives each scan's start.
         Geometry g = Geometry.of(op.name(), out.shape(), x.view(), out.view());
         if (g.numel == 0) {
@@ -342,15 +375,15 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     @Override
     public synchronized void matmul(Strided a, Strided bMat, Strided out) {
-        own(a.buffer(), "matmul");
-        own(bMat.buffer(), "matmul");
-        own(out.buffer(), "matmul");
+        in(a.buffer(), "matmul");
+        in(bMat.buffer(), "matmul");
+        out(out, "matmul");
         gemm.matmul(a, bMat, out);
     }
 
     @Override
     public synchronized void gather(Strided x, int axis, Strided index, Strided out) {
-        ClBuffer xb = own(x.buffer(), "gather");
+        ClBuffer xb = in(x.buffer(), "gather");
         int[] xStrides = x.view().strides();
         xStrides[axis] = 0;
         View base = View.of(index.shape(), xStrides, x.view().offset());
@@ -359,13 +392,13 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             return;
         }
         ctx.launch(programs.gather(xb.dtype())).i32(g.numel).i32(g.rank).ints(g.dims).ints(g.layout(0)).mem(xb)
-                .i32(x.view().stride(axis)).ints(g.layout(1)).mem(own(index.buffer(), "gather"))
-                .ints(g.layout(2)).mem(own(out.buffer(), "gather")).run1d(g.numel, group);
+                .i32(x.view().stride(axis)).ints(g.layout(1)).mem(in(index.buffer(), "gather"))
+                .ints(g.layout(2)).mem(out(out, "gather")).run1d(g.numel, group);
     }
 
     @Override
     public synchronized void scatterAdd(Strided src, int axis, Strided index, Strided out) {
-        ClBuffer ob = own(out.buffer(), "scatterAdd");
+        ClBuffer ob = in(out.buffer(), "scatterAdd");
         Shape lines = index.shape().with(axis, 1);
         int len = index.shape().dim(axis);
         Geometry g = Geometry.of("scatterAdd", lines, src.view(), index.view(), out.view());
@@ -373,9 +406,29 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             return;
         }
         ctx.launch(programs.scatterAdd(ob.dtype())).i32(g.numel).i32(g.rank).ints(g.dims).i32(len)
-                .ints(g.layout(0)).mem(own(src.buffer(), "scatterAdd")).i32(src.view().stride(axis))
-                .ints(g.layout(1)).mem(own(index.buffer(), "scatterAdd")).i32(index.view().stride(axis))
+                .ints(g.layout(0)).mem(in(src.buffer(), "scatterAdd")).i32(src.view().stride(axis))
+                .ints(g.layout(1)).mem(in(index.buffer(), "scatterAdd")).i32(index.view().stride(axis))
                 .ints(g.layout(2)).mem(ob).i32(out.view().stride(axis)).run1d(g.numel, group);
+    }
+
+    /** {@code b} as an operand that is read: its pending zeros are written first. */
+    private ClBuffer in(Buffer b, String op) {
+        ClBuffer c = own(b, op);
+        if (c.zeroPending) {
+            CL.clEnqueueFillBuffer(ctx.queue, c.mem(), Pointer.to(new byte[1]), 1, 0, c.bytes(), 0, null, null);
+            c.zeroPending = false;
+        }
+        return c;
+    }
+
+    /** {@code s}'s buffer as an output written through {@code s}'s view only. */
+    private ClBuffer out(Strided s, String op) {
+        ClBuffer c = own(s.buffer(), op);
+        View v = s.view();
+        if (c.zeroPending && v.offset() == 0 && v.isContiguous() && v.numel() == c.size()) {
+            c.zeroPending = false; // every element is about to be written
+        }
+        return in(c, op);
     }
 
     /**

@@ -80,16 +80,37 @@ final class Programs {
         };
     }
 
-    cl_kernel unary(DType t, UnaryOp op) {
-        return ctx.kernel(elementwise(t), "unary_" + op);
+    cl_kernel unary(DType t, UnaryOp op, Geometry g) {
+        return ctx.kernel(elementwise(t), variant("unary_" + op, g));
     }
 
-    cl_kernel binary(DType t, BinaryOp op) {
-        return ctx.kernel(elementwise(t), "binary_" + op);
+    cl_kernel binary(DType t, BinaryOp op, Geometry g) {
+        return ctx.kernel(elementwise(t), variant("binary_" + op, g));
     }
 
-    cl_kernel where(DType t) {
-        return ctx.kernel(elementwise(t), "where");
+    cl_kernel where(DType t, Geometry g) {
+        return ctx.kernel(elementwise(t), variant("where", g));
+    }
+
+    /** Addressing variants of the kernels over an index space (see common.cl): name suffix and macros. */
+    private static final String[] VARIANTS = {"_nd", "_2d", "_1d"};
+
+    /** The name of the variant of kernel {@code name} that addresses {@code g} most simply. */
+    private static String variant(String name, Geometry g) {
+        return name + VARIANTS[g.rank <= 1 ? 2 : g.rank == 2 ? 1 : 0];
+    }
+
+    /** Every addressing variant of template {@code template} as kernel {@code name} plus its suffix. */
+    private static void addVariants(List<KernelSource.Instance> list, String template, String name,
+                                    Map<String, String> values) {
+        for (String suffix : VARIANTS) {
+            String form = suffix.substring(1).toUpperCase(java.util.Locale.ROOT);
+            Map<String, String> v = new java.util.HashMap<>(values);
+            v.put("NAME", name + suffix);
+            v.put("WALK", "WALK_" + form);
+            v.put("POS", "POS_" + form);
+            list.add(new KernelSource.Instance(template, v));
+        }
     }
 
     /** The reduction kernel: one work-group per output element if {@code group}, else one work-item. */
@@ -120,12 +141,12 @@ final class Programs {
     }
 
     /** Copy with conversion from {@code src} to {@code dst}. */
-    cl_kernel copy(DType src, DType dst) {
-        return ctx.kernel(copyProgram(src, dst), "copy");
+    cl_kernel copy(DType src, DType dst, Geometry g) {
+        return ctx.kernel(copyProgram(src, dst), variant("copy", g));
     }
 
-    cl_kernel fill(DType t) {
-        return ctx.kernel(copyProgram(t, t), "fill");
+    cl_kernel fill(DType t, Geometry g) {
+        return ctx.kernel(copyProgram(t, t), variant("fill", g));
     }
 
     /** The GEMM kernel compiled with {@code config}'s blocking. */
@@ -137,12 +158,12 @@ final class Programs {
         return elementwise.computeIfAbsent(t, d -> {
             List<KernelSource.Instance> list = new ArrayList<>();
             for (UnaryOp op : UnaryOp.values()) {
-                list.add(new KernelSource.Instance("unary", Map.of("NAME", "unary_" + op, "EXPR", expression(op))));
+                addVariants(list, "unary", "unary_" + op, Map.of("EXPR", expression(op)));
             }
             for (BinaryOp op : BinaryOp.values()) {
-                list.add(new KernelSource.Instance("binary", Map.of("NAME", "binary_" + op, "EXPR", expression(op))));
+                addVariants(list, "binary", "binary_" + op, Map.of("EXPR", expression(op)));
             }
-            list.add(new KernelSource.Instance("where", Map.of("NAME", "where")));
+            addVariants(list, "where", "where", Map.of());
             return build("elementwise " + d, KernelSource.generate("elementwise.cl", list), d, d, "");
         });
     }
@@ -160,7 +181,10 @@ final class Programs {
     private cl_program copyProgram(DType src, DType dst) {
         cl_program p = copy[src.ordinal()][dst.ordinal()];
         if (p == null) {
-            p = build("copy " + src + " to " + dst, KernelSource.plain("copy.cl"), src, dst,
+            List<KernelSource.Instance> list = new ArrayList<>();
+            addVariants(list, "copy", "copy", Map.of());
+            addVariants(list, "fill", "fill", Map.of());
+            p = build("copy " + src + " to " + dst, KernelSource.generate("copy.cl", list), src, dst,
                     " -DSRC=" + cType(src) + " -DDST=" + cType(dst));
             copy[src.ordinal()][dst.ordinal()] = p;
         }

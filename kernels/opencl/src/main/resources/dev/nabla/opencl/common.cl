@@ -32,6 +32,17 @@ inline int at(const layout_t l, int rank, const int* c) {
     return p;
 }
 
+// Kernels over an index space come in three variants, generated from one template: any rank,
+// walking coordinates (WALK_ND, POS_ND); two axes (WALK_2D, POS_2D), as for transposes and
+// broadcast rows; and at most one axis, where the position is affine in the work-item's number
+// (WALK_1D, POS_1D). The short forms have no loops, so compilers vectorise them. All expect int i.
+#define WALK_ND int c[MAX_RANK]; coords(i, rank, dims, c);
+#define POS_ND(l) at(l, rank, c)
+#define WALK_2D int r_ = i / dims.d[1]; int q_ = i - r_ * dims.d[1];
+#define POS_2D(l) ((l).offset + r_ * (l).s[0] + q_ * (l).s[1])
+#define WALK_1D
+#define POS_1D(l) ((l).offset + i * (l).s[0])
+
 // Java's Math.max and Math.min, which the reference follows: NaN wins, and -0 < +0. OpenCL's
 // fmax and fmin return the other operand for a NaN, so they are not used.
 inline T nabla_max(T a, T b) {

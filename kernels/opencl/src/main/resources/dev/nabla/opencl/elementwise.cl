@@ -1,6 +1,7 @@
-// Elementwise kernels. Each op is generated from one of the templates below by ElementwiseSource,
-// which replaces $NAME with the kernel name and $EXPR with the op's C expression of v (unary) or
-// a and b (binary). Operands are strided views over one index space of `rank` merged axes.
+// Elementwise kernels. Each op is generated from one of the templates below by KernelSource,
+// which replaces $NAME with the kernel name, $EXPR with the op's C expression of v (unary) or a
+// and b (binary), and $WALK and $POS with one of the addressing variants of common.cl. Operands
+// are strided views over one index space of `rank` merged axes.
 
 // Java's Math.signum, plus 0.0: NaN stays NaN and both zeros give +0.
 inline T nabla_sign(T x) {
@@ -19,10 +20,9 @@ __kernel void $NAME(int n, int rank, dims_t dims,
                     layout_t lx, __global const T* x, layout_t lo, __global T* out) {
     int i = get_global_id(0);
     if (i >= n) return;
-    int c[MAX_RANK];
-    coords(i, rank, dims, c);
-    T v = x[at(lx, rank, c)];
-    out[at(lo, rank, c)] = $EXPR;
+    $WALK
+    T v = x[$POS(lx)];
+    out[$POS(lo)] = $EXPR;
 }
 
 //@template binary
@@ -30,11 +30,10 @@ __kernel void $NAME(int n, int rank, dims_t dims, layout_t la, __global const T*
                     layout_t lb, __global const T* pb, layout_t lo, __global T* out) {
     int i = get_global_id(0);
     if (i >= n) return;
-    int c[MAX_RANK];
-    coords(i, rank, dims, c);
-    T a = pa[at(la, rank, c)];
-    T b = pb[at(lb, rank, c)];
-    out[at(lo, rank, c)] = $EXPR;
+    $WALK
+    T a = pa[$POS(la)];
+    T b = pb[$POS(lb)];
+    out[$POS(lo)] = $EXPR;
 }
 
 //@template where
@@ -43,8 +42,7 @@ __kernel void $NAME(int n, int rank, dims_t dims, layout_t lc, __global const T*
                     layout_t lo, __global T* out) {
     int i = get_global_id(0);
     if (i >= n) return;
-    int c[MAX_RANK];
-    coords(i, rank, dims, c);
+    $WALK
     // A NaN condition is != 0, so it counts as true.
-    out[at(lo, rank, c)] = pc[at(lc, rank, c)] != 0 ? pa[at(la, rank, c)] : pb[at(lb, rank, c)];
+    out[$POS(lo)] = pc[$POS(lc)] != 0 ? pa[$POS(la)] : pb[$POS(lb)];
 }

@@ -19,29 +19,46 @@ __kernel void $NAME_serial(int nout, int krank, dims_t kdims, layout_t lxk, layo
     int base = at(lxk, krank, c);
     int o = at(lo, krank, c);
     $ACC acc = $IDENTITY;
-    for (int j = 0; j < nred; j++) {
-        coords(j, rrank, rdims, c);
-        acc = $COMBINE(acc, ($ACC) x[base + at(lxr, rrank, c)]);
+    if (rrank <= 1) {
+        // One reduced axis (after merging), the common case: no coordinates to walk.
+        for (int j = 0; j < nred; j++) {
+            acc = $COMBINE(acc, ($ACC) x[base + j * lxr.s[0]]);
+        }
+    } else {
+        for (int j = 0; j < nred; j++) {
+            coords(j, rrank, rdims, c);
+            acc = $COMBINE(acc, ($ACC) x[base + at(lxr, rrank, c)]);
+        }
     }
     out[o] = (T) acc;
 }
 
-// One work-group of GROUP items per output element: strided partial results, then a tree in
-// local memory. The order is fixed by GROUP, so results do not depend on scheduling.
+// PARTS work-groups of GROUP items per output element: strided partial results, then a tree in
+// local memory; the order is fixed by GROUP and PARTS, so results do not depend on scheduling.
+// With PARTS > 1 each group writes its result to partials[group] (row-major [nout, PARTS]), which
+// a second launch reduces.
 __kernel __attribute__((reqd_work_group_size(GROUP, 1, 1)))
 void $NAME_group(int nout, int krank, dims_t kdims, layout_t lxk, layout_t lo,
                  int rrank, dims_t rdims, layout_t lxr, int nred,
-                 __global const T* x, __global T* out) {
+                 __global const T* x, __global T* out, int parts, __global T* partials) {
     __local $ACC part[GROUP];
     int lid = get_local_id(0);
+    int g = get_group_id(0);
     int c[MAX_RANK];
-    coords(get_group_id(0), krank, kdims, c);
+    coords(g / parts, krank, kdims, c);
     int base = at(lxk, krank, c);
     int o = at(lo, krank, c);
     $ACC acc = $IDENTITY;
-    for (int j = lid; j < nred; j += GROUP) {
-        coords(j, rrank, rdims, c);
-        acc = $COMBINE(acc, ($ACC) x[base + at(lxr, rrank, c)]);
+    int first = (g % parts) * GROUP + lid;
+    if (rrank <= 1) {
+        for (int j = first; j < nred; j += GROUP * parts) {
+            acc = $COMBINE(acc, ($ACC) x[base + j * lxr.s[0]]);
+        }
+    } else {
+        for (int j = first; j < nred; j += GROUP * parts) {
+            coords(j, rrank, rdims, c);
+            acc = $COMBINE(acc, ($ACC) x[base + at(lxr, rrank, c)]);
+        }
     }
     part[lid] = acc;
     barrier(CLK_LOCAL_MEM_FENCE);
@@ -52,6 +69,10 @@ void $NAME_group(int nout, int krank, dims_t kdims, layout_t lxk, layout_t lo,
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     if (lid == 0) {
-        out[o] = (T) part[0];
+        if (parts == 1) {
+            out[o] = (T) part[0];
+        } else {
+            partials[g] = (T) part[0];
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class ClProbe {
         for (int n : sizes) {
             gemm(b, n);
         }
+        elementwise(b, 1024);
         transfer(b, 64 << 20);
         launch(b);
         System.out.println(b.poolStats());
@@ -63,6 +64,39 @@ public final class ClProbe {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9 / reps);
         }
         System.out.printf("gemm F32 n=%d: %.1f GFLOP/s (%.2f ms)%n", n, 2.0 * n * n * n / best / 1e9, best * 1e3);
+    }
+
+    /** Best time of a few runs of {@code op}, each waited for. */
+    private static double best(OpenClBackend b, Runnable op) {
+        op.run();
+        b.synchronize();
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < 10; r++) {
+            long t0 = System.nanoTime();
+            op.run();
+            b.synchronize();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    private static void elementwise(OpenClBackend b, int n) {
+        Shape s = Shape.of(n, n);
+        Strided x = random(b, s, 4);
+        Strided y = random(b, s, 5);
+        Strided xt = x.with(x.view().permute(1, 0));
+        Strided out = new Strided(b.allocate(DType.F32, n * n), View.contiguous(s));
+        Strided total = new Strided(b.allocate(DType.F32, 1), View.contiguous(Shape.of(1, 1)));
+        double bytes3 = 12.0 * n * n;
+        double add = best(b, () -> b.binary(BinaryOp.ADD, x, y, out));
+        double addT = best(b, () -> b.binary(BinaryOp.ADD, xt, y, out));
+        double exp = best(b, () -> b.unary(dev.nabla.tensor.spi.UnaryOp.EXP, x, out));
+        double sum = best(b, () -> b.reduce(dev.nabla.tensor.spi.ReduceOp.SUM, x, total));
+        double rows = best(b, () -> b.reduce(dev.nabla.tensor.spi.ReduceOp.SUM, x,
+                new Strided(out.buffer(), View.contiguous(Shape.of(1, n)))));
+        System.out.printf("elementwise %dx%d F32: add %.2f ms (%.1f GB/s), add transposed %.2f ms (%.1f GB/s),"
+                + " exp %.2f ms, sum all %.2f ms, sum over rows %.2f ms%n", n, n, add * 1e3, bytes3 / add / 1e9,
+                addT * 1e3, bytes3 / addT / 1e9, exp * 1e3, sum * 1e3, rows * 1e3);
     }
 
     private static void transfer(OpenClBackend b, int bytes) {

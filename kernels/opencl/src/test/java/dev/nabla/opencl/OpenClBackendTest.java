@@ -116,6 +116,18 @@ class OpenClBackendTest {
     }
 
     @Test
+    void freshBuffersReadAsZerosAroundAPartialWrite() {
+        ClBuffer reused = cl.allocate(DType.F32, 10);
+        cl.write(reused, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        reused.close();
+        ClBuffer b = cl.allocate(DType.F32, 10); // the same block again: its zeros are still owed
+        cl.fill(new Strided(b, View.contiguous(Shape.of(3)).slice(0, 0, 3, 1)).with(View.of(Shape.of(3),
+                new int[] {2}, 3)), 1);
+        assertThat(cl.readFloats(new Strided(b, View.contiguous(Shape.of(10)))))
+                .containsExactly(0, 0, 0, 1, 0, 1, 0, 1, 0, 0);
+    }
+
+    @Test
     void sizeClassesWasteAtMostAQuarter() {
         for (long bytes : new long[] {1, 512, 513, 1000, 4096, 5000, 1 << 20, (1 << 20) + 1, 123_456_789}) {
             long c = BufferPool.sizeClass(bytes);
