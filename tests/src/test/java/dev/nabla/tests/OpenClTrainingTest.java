@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class OpenClTrainingTest {
     private static final Device CL = Device.opencl(0);
 
-    @BeforeAll
-    static void requireOpenCl() {
+    /** Checked per test, so each one is reported as skipped, with the reason, where there is no device. */
+    @BeforeEach
+    void requireOpenCl() {
         if (!Backends.available().contains(CL)) {
             String why = Backends.describe().stream().filter(l -> l.startsWith("opencl:")).findFirst()
                     .orElse("no OpenCL provider on the class path");

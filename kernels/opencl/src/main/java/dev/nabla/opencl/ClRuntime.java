@@ -53,7 +53,7 @@ final class ClRuntime {
             CL.setExceptionsEnabled(true);
         } catch (LinkageError e) {
             // JOCL throws UnsatisfiedLinkError when neither its own library nor libOpenCL.so loads.
-            return new Discovery(List.of(), List.of(), "the OpenCL library could not be loaded (" + e.getMessage()
+            return new Discovery(List.of(), List.of(), "JOCL could not load libOpenCL.so (" + e.getMessage()
                     + "): " + INSTALL_HINT);
         }
         try {

@@ -16,7 +16,7 @@ import dev.nabla.tensor.spi.UnaryOp;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class OpenClBackendTest {
     private static OpenClBackend cl;
 
-    @BeforeAll
-    static void requireDevice() {
+    /** Checked per test, so each one is reported as skipped, with the reason, where there is no device. */
+    @BeforeEach
+    void requireDevice() {
         Optional<String> why = new OpenClProvider().unavailableReason();
         if (why.isPresent()) {
             String message = "no OpenCL device: " + why.get();
