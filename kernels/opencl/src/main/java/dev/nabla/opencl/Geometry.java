@@ -97,6 +97,21 @@ final class Geometry {
         return true;
     }
 
+    /** Operands a geom_t holds; see {@code MAX_OPERANDS} in {@code common.cl}. */
+    static final int MAX_OPERANDS = 4;
+
+    /** geom_t: numel, rank, dims_t, then the layout_t of each operand (unused ones zero). */
+    int[] packed() {
+        int[] g = new int[2 + MAX_RANK + MAX_OPERANDS * (MAX_RANK + 1)];
+        g[0] = numel;
+        g[1] = rank;
+        System.arraycopy(dims, 0, g, 2, MAX_RANK);
+        for (int o = 0; o < layouts.length; o++) {
+            System.arraycopy(layouts[o], 0, g, 2 + MAX_RANK + o * (MAX_RANK + 1), MAX_RANK + 1);
+        }
+        return g;
+    }
+
     /** layout_t of operand {@code i}: its offset, then its merged strides. */
     int[] layout(int i) {
         return layouts[i];

@@ -13,6 +13,7 @@ import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,10 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     private final Programs programs;
     private final Gemm gemm;
     private final int group;
+    /** Host buffers of writes in flight; kept alive until the queue has passed them. */
     private final List<ByteBuffer> staged = new ArrayList<>();
+    /** Host buffers whose writes are done, for reuse (allocating direct memory zeroes it). */
+    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
     private long stagedBytes;
 
     OpenClBackend(ClDeviceInfo info) {
@@ -149,8 +153,17 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         }
     }
 
+    /** A host buffer for {@code d}'s bytes: a spare one of at most twice the size, else a new one. */
     private ByteBuffer stage(ClBuffer d) {
-        return ByteBuffer.allocateDirect((int) d.bytes()).order(ByteOrder.nativeOrder());
+        int bytes = (int) d.bytes();
+        for (var it = spare.iterator(); it.hasNext(); ) {
+            ByteBuffer b = it.next();
+            if (b.capacity() >= bytes && b.capacity() <= 2 * bytes) {
+                it.remove();
+                return b.clear().limit(bytes).order(ByteOrder.nativeOrder());
+            }
+        }
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
     }
 
     /** Queues the transfer without waiting; the staging buffer lives until the next wait. */
@@ -166,24 +179,28 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         }
     }
 
+    /** After a wait: the staged writes are done, and their buffers become spares (up to MAX_STAGED bytes). */
     private void dropStaged() {
+        long kept = spare.stream().mapToLong(ByteBuffer::capacity).sum();
+        for (ByteBuffer b : staged) {
+            if (kept + b.capacity() <= MAX_STAGED) {
+                spare.push(b);
+                kept += b.capacity();
+            }
+        }
         staged.clear();
         stagedBytes = 0;
     }
 
     @Override
     public synchronized double[] readDoubles(Strided src) {
-        int n = src.view().numel();
-        double[] out = new double[n];
-        if (n == 0) {
-            return out;
-        }
-        ByteBuffer host = download(src);
+        double[] out = new double[src.view().numel()];
         if (src.dtype() == DType.F64) {
-            host.asDoubleBuffer().get(out);
+            download(src, Pointer.to(out));
         } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = host.getFloat(i * 4);
+            float[] f = readFloats(src);
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
             }
         }
         return out;
@@ -191,39 +208,37 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     @Override
     public synchronized float[] readFloats(Strided src) {
-        int n = src.view().numel();
-        float[] out = new float[n];
-        if (n == 0) {
-            return out;
-        }
-        ByteBuffer host = download(src);
+        float[] out = new float[src.view().numel()];
         if (src.dtype() == DType.F32) {
-            host.asFloatBuffer().get(out);
+            download(src, Pointer.to(out));
         } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) host.getDouble(i * 8);
+            double[] d = readDoubles(src);
+            for (int i = 0; i < d.length; i++) {
+                out[i] = (float) d[i];
             }
         }
         return out;
     }
 
-    /** The elements of {@code src} in row-major order, read with a blocking transfer. */
-    private ByteBuffer download(Strided src) {
-        ClBuffer b = in(src.buffer(), "read");
+    /**
+     * Reads the elements of {@code src} in row-major order into {@code host} (an array of its
+     * dtype), waiting for the transfer and so for every command queued before it.
+     */
+    private void download(Strided src, Pointer host) {
         View v = src.view();
+        if (v.numel() == 0) {
+            return;
+        }
+        ClBuffer b = in(src.buffer(), "read");
         int elem = src.dtype().byteSize();
-        ByteBuffer host = ByteBuffer.allocateDirect(v.numel() * elem).order(ByteOrder.nativeOrder());
         try (ClBuffer tmp = v.isContiguous() ? null : contiguous(src)) {
             ClBuffer from = tmp == null ? b : tmp;
             long offset = tmp == null ? (long) v.offset() * elem : 0;
-            CL.clEnqueueReadBuffer(ctx.queue, from.mem(), true, offset, host.capacity(), Pointer.to(host), 0, null,
-                    null);
+            CL.clEnqueueReadBuffer(ctx.queue, from.mem(), true, offset, (long) v.numel() * elem, host, 0, null, null);
         } catch (CLException e) {
             throw Cl.error("read", e, "reading " + v.numel() + " elements of " + v.shape());
         }
-        // A blocking read on an in-order queue returns after every earlier command.
         dropStaged();
-        return host;
     }
 
     /** A new contiguous buffer holding the elements of {@code src}, same dtype. */
@@ -237,8 +252,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public synchronized void fill(Strided dst, double value) {
         ClBuffer d = out(dst, "fill");
         Geometry g = Geometry.of("fill", dst.shape(), dst.view());
-        ClContext.Launch l = ctx.launch(programs.fill(d.dtype(), g)).i32(g.numel).i32(g.rank).ints(g.dims)
-                .ints(g.layout(0)).mem(d);
+        ClContext.Launch l = ctx.launch(programs.fill(d.dtype(), g)).ints(g.packed()).mem(d);
         (d.dtype() == DType.F32 ? l.f32((float) value) : l.f64(value)).run1d(g.numel, group);
     }
 
@@ -283,14 +297,14 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                 in(b.buffer(), "where"), o);
     }
 
-    /** Launches an elementwise kernel: (n, rank, dims, then a layout and a buffer per operand). */
+    /** Launches an elementwise kernel: (geom_t, then a buffer per operand). */
     private void elementwise(cl_kernel kernel, Geometry g, ClBuffer... operands) {
         if (g.numel == 0) {
             return;
         }
-        ClContext.Launch l = ctx.launch(kernel).i32(g.numel).i32(g.rank).ints(g.dims);
-        for (int i = 0; i < operands.length; i++) {
-            l.ints(g.layout(i)).mem(operands[i]);
+        ClContext.Launch l = ctx.launch(kernel).ints(g.packed());
+        for (ClBuffer b : operands) {
+            l.mem(b);
         }
         l.run1d(g.numel, group);
     }

@@ -3,19 +3,18 @@
 
 //@template copy
 // dst = src converted to DST (round to nearest), both strided over one index space.
-__kernel void $NAME(int n, int rank, dims_t dims, layout_t ls, __global const SRC* src,
-                    layout_t ld, __global DST* dst) {
+__kernel void $NAME(geom_t g, __global const SRC* src, __global DST* dst) {
     int i = get_global_id(0);
-    if (i >= n) return;
+    if (i >= g.n) return;
     $WALK
-    dst[$POS(ld)] = (DST) src[$POS(ls)];
+    dst[$POS(g.l[1])] = (DST) src[$POS(g.l[0])];
 }
 
 //@template fill
 // Every element of the view set to value.
-__kernel void $NAME(int n, int rank, dims_t dims, layout_t ld, __global DST* dst, DST value) {
+__kernel void $NAME(geom_t g, __global DST* dst, DST value) {
     int i = get_global_id(0);
-    if (i >= n) return;
+    if (i >= g.n) return;
     $WALK
-    dst[$POS(ld)] = value;
+    dst[$POS(g.l[0])] = value;
 }

@@ -1,7 +1,7 @@
 // Elementwise kernels. Each op is generated from one of the templates below by KernelSource,
 // which replaces $NAME with the kernel name, $EXPR with the op's C expression of v (unary) or a
 // and b (binary), and $WALK and $POS with one of the addressing variants of common.cl. Operands
-// are strided views over one index space of `rank` merged axes.
+// are strided views over one index space, described by the geom_t g.
 
 // Java's Math.signum, plus 0.0: NaN stays NaN and both zeros give +0.
 inline T nabla_sign(T x) {
@@ -16,33 +16,30 @@ inline T nabla_pow(T a, T b) {
 }
 
 //@template unary
-__kernel void $NAME(int n, int rank, dims_t dims,
-                    layout_t lx, __global const T* x, layout_t lo, __global T* out) {
+__kernel void $NAME(geom_t g, __global const T* x, __global T* out) {
     int i = get_global_id(0);
-    if (i >= n) return;
+    if (i >= g.n) return;
     $WALK
-    T v = x[$POS(lx)];
-    out[$POS(lo)] = $EXPR;
+    T v = x[$POS(g.l[0])];
+    out[$POS(g.l[1])] = $EXPR;
 }
 
 //@template binary
-__kernel void $NAME(int n, int rank, dims_t dims, layout_t la, __global const T* pa,
-                    layout_t lb, __global const T* pb, layout_t lo, __global T* out) {
+__kernel void $NAME(geom_t g, __global const T* pa, __global const T* pb, __global T* out) {
     int i = get_global_id(0);
-    if (i >= n) return;
+    if (i >= g.n) return;
     $WALK
-    T a = pa[$POS(la)];
-    T b = pb[$POS(lb)];
-    out[$POS(lo)] = $EXPR;
+    T a = pa[$POS(g.l[0])];
+    T b = pb[$POS(g.l[1])];
+    out[$POS(g.l[2])] = $EXPR;
 }
 
 //@template where
-__kernel void $NAME(int n, int rank, dims_t dims, layout_t lc, __global const T* pc,
-                    layout_t la, __global const T* pa, layout_t lb, __global const T* pb,
-                    layout_t lo, __global T* out) {
+__kernel void $NAME(geom_t g, __global const T* pc, __global const T* pa, __global const T* pb,
+                    __global T* out) {
     int i = get_global_id(0);
-    if (i >= n) return;
+    if (i >= g.n) return;
     $WALK
     // A NaN condition is != 0, so it counts as true.
-    out[$POS(lo)] = pc[$POS(lc)] != 0 ? pa[$POS(la)] : pb[$POS(lb)];
+    out[$POS(g.l[3])] = pc[$POS(g.l[0])] != 0 ? pa[$POS(g.l[1])] : pb[$POS(g.l[2])];
 }
