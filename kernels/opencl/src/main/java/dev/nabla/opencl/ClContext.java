@@ -1,5 +1,6 @@
 package dev.nabla.opencl;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jocl.CL;
@@ -8,6 +9,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
+import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
@@ -28,7 +30,7 @@ final class ClContext implements AutoCloseable {
     ClContext(ClDeviceInfo device) {
         this.device = device;
         try {
-            this.context = CL.clCreateContext(null, 1, new org.jocl.cl_device_id[] {device.id()}, null, null, null);
+            this.context = CL.clCreateContext(null, 1, new cl_device_id[] {device.id()}, null, null, null);
             this.queue = device.version().startsWith("OpenCL 1.")
                     ? createQueue12(context, device)
                     : CL.clCreateCommandQueueWithProperties(context, device.id(), null, null);
@@ -63,7 +65,7 @@ final class ClContext implements AutoCloseable {
     private cl_program build(String what, String source, String options) {
         cl_program p = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
-            CL.clBuildProgram(p, 1, new org.jocl.cl_device_id[] {device.id()}, options, null, null);
+            CL.clBuildProgram(p, 1, new cl_device_id[] {device.id()}, options, null, null);
         } catch (CLException e) {
             String log = buildLog(p);
             CL.clReleaseProgram(p);
@@ -78,7 +80,7 @@ final class ClContext implements AutoCloseable {
         CL.clGetProgramBuildInfo(p, device.id(), CL.CL_PROGRAM_BUILD_LOG, 0, null, size);
         byte[] bytes = new byte[(int) size[0]];
         CL.clGetProgramBuildInfo(p, device.id(), CL.CL_PROGRAM_BUILD_LOG, bytes.length, Pointer.to(bytes), null);
-        return new String(bytes, 0, Math.max(0, bytes.length - 1), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, 0, Math.max(0, bytes.length - 1), StandardCharsets.UTF_8);
     }
 
     /** Kernel {@code name} of {@code program}, created once. */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jocl.CL;
+import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 
@@ -41,7 +42,7 @@ final class Gemm {
                 cl_kernel kernel = ctx.kernel(programs.gemm(t, c), "gemm");
                 long[] max = new long[1];
                 CL.clGetKernelWorkGroupInfo(kernel, ctx.device.id(), CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
-                        org.jocl.Pointer.to(max), null);
+                        Pointer.to(max), null);
                 if (c.groupSize() <= max[0]) {
                     k = new Tuned(c, kernel);
                     break;

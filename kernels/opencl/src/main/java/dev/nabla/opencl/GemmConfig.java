@@ -29,7 +29,7 @@ record GemmConfig(int tsm, int tsn, int tsk, int wptm, int wptn, int vw) {
     /** Whether the kernel's index arithmetic holds for these sizes and the device can run them. */
     boolean fits(ClDeviceInfo d, DType t) {
         boolean shapes = tsm % wptm == 0 && tsn % wptn == 0 && wptn % vw == 0 && tsk % vw == 0
-                && (tsk * tsm / vw) % 1 == 0 && vw >= 2 && vw <= 16 && Integer.bitCount(vw) == 1;
+                && vw >= 2 && vw <= 16 && Integer.bitCount(vw) == 1;
         return shapes && groupSize() <= d.maxWorkGroupSize() && localBytes(t) <= d.localMemSize();
     }
 

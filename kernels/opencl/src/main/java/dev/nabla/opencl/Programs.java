@@ -7,7 +7,9 @@ import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jocl.cl_kernel;
 import org.jocl.cl_program;
@@ -104,8 +106,8 @@ final class Programs {
     private static void addVariants(List<KernelSource.Instance> list, String template, String name,
                                     Map<String, String> values) {
         for (String suffix : VARIANTS) {
-            String form = suffix.substring(1).toUpperCase(java.util.Locale.ROOT);
-            Map<String, String> v = new java.util.HashMap<>(values);
+            String form = suffix.substring(1).toUpperCase(Locale.ROOT);
+            Map<String, String> v = new HashMap<>(values);
             v.put("NAME", name + suffix);
             v.put("WALK", "WALK_" + form);
             v.put("POS", "POS_" + form);
@@ -118,7 +120,7 @@ final class Programs {
         cl_program p = reduce.computeIfAbsent(t, d -> {
             List<KernelSource.Instance> list = new ArrayList<>();
             for (ReduceOp r : ReduceOp.values()) {
-                Map<String, String> v = new java.util.HashMap<>(reduction(r));
+                Map<String, String> v = new HashMap<>(reduction(r));
                 v.put("NAME", r.name());
                 list.add(new KernelSource.Instance("reduce", v));
             }

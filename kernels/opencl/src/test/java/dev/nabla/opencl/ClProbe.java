@@ -5,9 +5,12 @@ import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
-import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.random.Rng;
 import dev.nabla.tensor.spi.Backends;
+import dev.nabla.tensor.spi.BinaryOp;
+import dev.nabla.tensor.spi.ReduceOp;
+import dev.nabla.tensor.spi.UnaryOp;
+import java.util.Arrays;
 
 /**
  * Measures the OpenCL backend on this machine: GEMM GFLOP/s at n = 512, 1024, 2048, host-device
@@ -27,7 +30,7 @@ public final class ClProbe {
         OpenClBackend b = (OpenClBackend) Backends.of(device);
         System.out.println("device: " + device + " " + b.deviceName());
         System.out.println("gemm blocking F32: " + b.gemmConfig(DType.F32));
-        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+        int[] sizes = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
                 : new int[] {512, 1024, 2048};
         for (int n : sizes) {
             gemm(b, n);
@@ -90,9 +93,9 @@ public final class ClProbe {
         double bytes3 = 12.0 * n * n;
         double add = best(b, () -> b.binary(BinaryOp.ADD, x, y, out));
         double addT = best(b, () -> b.binary(BinaryOp.ADD, xt, y, out));
-        double exp = best(b, () -> b.unary(dev.nabla.tensor.spi.UnaryOp.EXP, x, out));
-        double sum = best(b, () -> b.reduce(dev.nabla.tensor.spi.ReduceOp.SUM, x, total));
-        double rows = best(b, () -> b.reduce(dev.nabla.tensor.spi.ReduceOp.SUM, x,
+        double exp = best(b, () -> b.unary(UnaryOp.EXP, x, out));
+        double sum = best(b, () -> b.reduce(ReduceOp.SUM, x, total));
+        double rows = best(b, () -> b.reduce(ReduceOp.SUM, x,
                 new Strided(out.buffer(), View.contiguous(Shape.of(1, n)))));
         System.out.printf("elementwise %dx%d F32: add %.2f ms (%.1f GB/s), add transposed %.2f ms (%.1f GB/s),"
                 + " exp %.2f ms, sum all %.2f ms, sum over rows %.2f ms%n", n, n, add * 1e3, bytes3 / add / 1e9,

@@ -2,6 +2,7 @@ package dev.nabla.opencl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -13,6 +14,7 @@ import dev.nabla.tensor.reference.ReferenceBackend;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.Backends;
 import dev.nabla.tensor.spi.UnaryOp;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -68,8 +70,8 @@ class OpenClBackendTest {
                 double[] got = matmul(cl, t, sa, va, sb, vb, so);
                 double tol = (t == DType.F32 ? 1e-5 : 1e-13) * Math.max(1, s[2]);
                 for (int i = 0; i < want.length; i++) {
-                    assertThat(got[i]).as("%s %s element %d", t, java.util.Arrays.toString(s), i)
-                            .isCloseTo(want[i], org.assertj.core.data.Offset.offset(tol * (1 + Math.abs(want[i]))));
+                    assertThat(got[i]).as("%s %s element %d", t, Arrays.toString(s), i)
+                            .isCloseTo(want[i], offset(tol * (1 + Math.abs(want[i]))));
                 }
             }
         }
@@ -126,6 +128,18 @@ class OpenClBackendTest {
                 new int[] {2}, 3)), 1);
         assertThat(cl.readFloats(new Strided(b, View.contiguous(Shape.of(10)))))
                 .containsExactly(0, 0, 0, 1, 0, 1, 0, 1, 0, 0);
+    }
+
+    @Test
+    void poolReclaimsBuffersNobodyClosedWhenItReachesItsLimit() {
+        try (ClContext c = new ClContext(ClRuntime.discovery().devices().get(0))) {
+            BufferPool pool = new BufferPool(c.context, 4 << 20);
+            for (int i = 0; i < 48; i++) {
+                // 1 MiB each, 48 MiB in all through a 4 MiB pool: only the cleaners can make room.
+                new ClBuffer(pool, DType.F32, 1 << 18, pool.take(1 << 20));
+            }
+            assertThat(pool.stats()).doesNotContain(" 0 reused");
+        }
     }
 
     @Test
