@@ -1,6 +1,7 @@
 package dev.nabla.opencl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jocl.CL;
@@ -143,8 +144,21 @@ final class ClContext implements AutoCloseable {
 
         /** Enqueues the kernel over {@code global} in groups of {@code local}; returns at once. */
         void run(long[] global, long[] local) {
-            CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, null);
+            try {
+                CL.clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, null);
+            } catch (CLException e) {
+                throw Cl.error("launch", e, "enqueueing kernel " + kernelName(kernel) + " over "
+                        + Arrays.toString(global) + " in groups of " + Arrays.toString(local) + " on " + device.name());
+            }
         }
+    }
+
+    private static String kernelName(cl_kernel kernel) {
+        long[] size = new long[1];
+        CL.clGetKernelInfo(kernel, CL.CL_KERNEL_FUNCTION_NAME, 0, null, size);
+        byte[] bytes = new byte[(int) size[0]];
+        CL.clGetKernelInfo(kernel, CL.CL_KERNEL_FUNCTION_NAME, bytes.length, Pointer.to(bytes), null);
+        return new String(bytes, 0, Math.max(0, bytes.length - 1), StandardCharsets.UTF_8);
     }
 
     /** Waits until every queued command has finished. */

@@ -166,6 +166,34 @@ class OpenClBackendTest {
     }
 
     @Test
+    void aBuildFailureReportsTheCompilerLog() {
+        try (ClContext c = new ClContext(ClRuntime.discovery().devices().get(0))) {
+            assertThatThrownBy(() -> c.program("broken", "__kernel void k(__global float* x) { x[0] = y; }", ""))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("building the broken kernels for")
+                    .hasMessageContaining("CL_BUILD_PROGRAM_FAILURE")
+                    .hasMessageContaining("compiler log:")
+                    .hasMessageContaining("y");
+        }
+    }
+
+    @Test
+    void f64OnADeviceWithoutFp64IsAClearError() {
+        ClDeviceInfo real = ClRuntime.discovery().devices().get(0);
+        ClDeviceInfo noFp64 = new ClDeviceInfo(real.index(), real.platform(), real.platformName(), real.id(),
+                real.name(), real.version(), real.gpu(), false, real.correctDivSqrt(), real.computeUnits(),
+                real.floatVectorWidth(), real.maxWorkGroupSize(), real.localMemSize(), real.globalMemSize(),
+                real.maxAllocSize());
+        try (OpenClBackend b = new OpenClBackend(noFp64)) {
+            assertThatThrownBy(() -> b.allocate(DType.F64, 4)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("F64 needs the cl_khr_fp64 extension")
+                    .hasMessageContaining(real.name())
+                    .hasMessageContaining("use DType.F32");
+            assertThat(b.allocate(DType.F32, 4).size()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void reportsTheBlockingChosenForThisDevice() {
         assertThat(cl.gemmConfig(DType.F32)).startsWith("GemmConfig[");
     }
