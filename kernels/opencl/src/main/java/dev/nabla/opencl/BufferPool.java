@@ -14,8 +14,9 @@ import org.jocl.cl_mem;
  * power of two apart (at most 25% waste), at least 512 bytes.
  *
  * <p>Tensors are freed by the garbage collector (through {@link ClBuffer}'s cleaner), which knows
- * nothing of device memory; so when the pool reaches its limit it first releases its free
- * blocks, then asks the collector to run and waits briefly for buffers to come back.
+ * nothing of device memory; so after creating {@code reclaimEvery} bytes without reusing any, and
+ * whenever it reaches its limit, the pool asks the collector to run and waits briefly for buffers
+ * to come back (at the limit, it first releases its free blocks).
  */
 final class BufferPool implements AutoCloseable {
     private static final long MIN_BLOCK = 512;
@@ -30,6 +31,8 @@ final class BufferPool implements AutoCloseable {
     private final Map<Long, ArrayDeque<Block>> free = new HashMap<>();
     private long freeBytes;
     private long liveBytes;
+    private final long reclaimEvery;
+    private long createdSinceReclaim;
     private long created;
     private long reused;
     private boolean closed;
@@ -40,6 +43,7 @@ final class BufferPool implements AutoCloseable {
     BufferPool(cl_context context, long limit) {
         this.context = context;
         this.limit = limit;
+        this.reclaimEvery = Math.max(64L << 20, Math.min(512L << 20, limit / 16));
     }
 
     /** The size class of a request of {@code bytes}. */
@@ -75,7 +79,11 @@ final class BufferPool implements AutoCloseable {
                 if (liveBytes + freeBytes + size > limit) {
                     releaseFree();
                 }
-                if (liveBytes + size <= limit || attempt >= GC_ATTEMPTS) {
+                // Creating memory, rather than reusing, for a while means dead tensors are piling
+                // up unseen by the collector: reclaim once before creating more.
+                boolean mayCreate = liveBytes + size <= limit && (attempt > 0 || createdSinceReclaim + size
+                        <= reclaimEvery);
+                if (mayCreate || attempt >= GC_ATTEMPTS) {
                     Block b = tryCreate(size);
                     if (b != null) {
                         return b;
@@ -87,6 +95,7 @@ final class BufferPool implements AutoCloseable {
                             + liveBytes + " bytes in use by live tensors, pool limit " + limit
                             + "); free tensors sooner or use smaller batches");
                 }
+                createdSinceReclaim = 0;
             }
             reclaim(attempt);
         }
@@ -96,6 +105,7 @@ final class BufferPool implements AutoCloseable {
         try {
             cl_mem mem = CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, size, null, null);
             liveBytes += size;
+            createdSinceReclaim += size;
             created++;
             return new Block(mem, size);
         } catch (CLException e) {
@@ -111,7 +121,7 @@ final class BufferPool implements AutoCloseable {
     private static void reclaim(int attempt) {
         System.gc();
         try {
-            Thread.sleep(10L << attempt);
+            Thread.sleep(attempt == 0 ? 1 : 10L << attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
