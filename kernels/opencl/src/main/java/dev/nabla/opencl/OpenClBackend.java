@@ -68,7 +68,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     }
 
     /** The GEMM blocking chosen for this device and dtype, e.g. for benchmark reports. */
-    public String gemmConfig(DType dtype) {
+    public synchronized String gemmConfig(DType dtype) {
         return gemm.tuned(dtype).config().toString();
     }
 
@@ -456,7 +456,11 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                 + "; move the tensor with .to(Device.parse(\"" + device + "\"))");
     }
 
-    /** Finishes queued work and releases the device's resources; buffers still in use become invalid. */
+    /**
+     * Finishes queued work and releases the device's resources; buffers still in use become
+     * invalid. For backends opened directly (tests, tools): the one {@code Backends.of} shares
+     * lives as long as the JVM.
+     */
     @Override
     public synchronized void close() {
         ctx.close();
