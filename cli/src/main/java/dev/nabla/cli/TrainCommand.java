@@ -45,7 +45,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--device", description = "reference, simd or opencl:N (default: the best available).")
+    @Option(names = "--device", description = "reference, simd, opencl:N or opencl:NAME (default: the best available).")
     private String device;
 
     @Override

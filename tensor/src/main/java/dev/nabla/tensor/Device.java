@@ -1,11 +1,12 @@
 package dev.nabla.tensor;
 
+import dev.nabla.tensor.spi.Backends;
 import java.util.Locale;
 
 /**
  * Where a tensor lives and which backend computes on it: {@code reference} (plain loops, the
  * oracle), {@code simd} (Vector API on every core) or {@code opencl:N} (device N of the OpenCL
- * runtime). Parsed from and printed as those strings.
+ * runtime, counted over all platforms). Parsed from and printed as those strings.
  *
  * @param type  the backend type, lower case
  * @param index the device number within that backend; 0 for the CPU backends
@@ -31,7 +32,9 @@ public record Device(String type, int index) {
     }
 
     /**
-     * Parses {@code reference}, {@code simd}, {@code opencl} (device 0) or {@code opencl:N}.
+     * Parses {@code reference}, {@code simd}, {@code opencl} (device 0), {@code opencl:N} or
+     * {@code opencl:NAME}, where NAME is part of a device name (case-insensitive), resolved to its
+     * number by the backend's provider (see {@link dev.nabla.tensor.spi.BackendProvider#deviceIndex}).
      *
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
@@ -46,11 +49,15 @@ public record Device(String type, int index) {
         if (colon < 0) {
             return new Device(type, 0);
         }
+        String selector = t.substring(colon + 1);
         try {
-            return new Device(type, Integer.parseInt(t.substring(colon + 1)));
+            return new Device(type, Integer.parseInt(selector));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("device: cannot parse '" + text
-                    + "'; the part after ':' must be a device number, as in opencl:0", e);
+            if (selector.isBlank()) {
+                throw new IllegalArgumentException("device: cannot parse '" + text
+                        + "'; the part after ':' must be a device number, as in opencl:0", e);
+            }
+            return new Device(type, Backends.deviceIndex(type, selector, text));
         }
     }
 

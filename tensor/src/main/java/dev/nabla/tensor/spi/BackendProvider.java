@@ -1,6 +1,7 @@
 package dev.nabla.tensor.spi;
 
 import dev.nabla.tensor.Device;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,4 +32,23 @@ public interface BackendProvider {
      * @throws IllegalArgumentException if there is no such device, naming the ones there are
      */
     Backend open(Device device);
+
+    /**
+     * What this backend found on this machine, one line each (platforms, devices, limits), for
+     * {@code nabla info}. Empty by default; never throws.
+     */
+    default List<String> describe() {
+        return List.of();
+    }
+
+    /**
+     * The number of the device whose name contains {@code name} (case-insensitive), for device
+     * strings such as {@code opencl:nvidia}. By default devices are chosen by number only.
+     *
+     * @throws IllegalArgumentException if no device, or more than one, matches, naming the devices there are
+     */
+    default int deviceIndex(String name) {
+        throw new IllegalArgumentException("device: " + type() + " devices are chosen by number, as in " + type()
+                + ":0, got '" + name + "'; the part after ':' must be a device number");
+    }
 }

@@ -111,13 +111,39 @@ public final class Backends {
         return devices;
     }
 
-    /** One line per known backend type: its availability here. */
+    /**
+     * One line per known backend type: its availability here, followed by what the provider found
+     * ({@link BackendProvider#describe()}), indented.
+     */
     public static List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (BackendProvider p : providers()) {
             lines.add(p.type() + ": " + p.unavailableReason().map(r -> "unavailable (" + r + ")").orElse("available"));
+            for (String detail : p.describe()) {
+                lines.add("  " + detail);
+            }
         }
         return lines;
+    }
+
+    /**
+     * The number of the {@code type} device whose name contains {@code name}; used by
+     * {@link Device#parse} for forms such as {@code opencl:nvidia}.
+     *
+     * @param text the whole device string, for messages
+     * @throws IllegalArgumentException if no provider serves {@code type}, it is unavailable, or the name matches
+     *                                  no single device
+     */
+    public static int deviceIndex(String type, String name, String text) {
+        BackendProvider p = providers().stream().filter(x -> x.type().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("device: cannot parse '" + text
+                        + "'; the part after ':' must be a device number, as in " + type
+                        + ":0 (no backend of type '" + type + "' is on the class path to look up a device by name)"));
+        Optional<String> why = p.unavailableReason();
+        if (why.isPresent()) {
+            throw new IllegalArgumentException("device " + text + " is unavailable: " + why.get());
+        }
+        return p.deviceIndex(name);
     }
 
     private static String knownTypes() {

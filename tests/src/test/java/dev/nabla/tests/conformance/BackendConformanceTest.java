@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -56,6 +57,22 @@ class BackendConformanceTest {
                 .filter(n -> !n.equals("device"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(COVERED).as("primitives exercised by the conformance suite").containsExactlyInAnyOrderElementsOf(spi);
+    }
+
+    /**
+     * Under {@code NABLA_REQUIRE_OPENCL=1} (as in CI) a machine without an OpenCL device fails here
+     * instead of silently testing only the CPU backends; elsewhere that is reported as skipped.
+     */
+    @Test
+    void openClIsUnderTestWhereRequired() {
+        boolean present = backendsUnderTest().stream().anyMatch(b -> b.device().type().equals("opencl"));
+        String why = Backends.describe().stream().filter(l -> l.startsWith("opencl:")).findFirst()
+                .orElse("opencl: no provider on the class path");
+        if ("1".equals(System.getenv("NABLA_REQUIRE_OPENCL"))) {
+            assertThat(present).as("NABLA_REQUIRE_OPENCL=1 but no OpenCL device is under test: " + why).isTrue();
+        }
+        Assumptions.assumeTrue(present, "no OpenCL device, the suite covers the CPU backends only (" + why
+                + "); set NABLA_REQUIRE_OPENCL=1 to make this a failure");
     }
 
     @TestFactory
