@@ -158,7 +158,13 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             if (rows < MR) {
                 java.util.Arrays.fill(ap, dst, dst + kc * MR, 0f);
             }
-            if (aRowStride == 1 && rows == MR) {
+            if (aColStride == 1) {
+                // Rows of A are contiguous: the micro-panel keeps them as rows, kc apart, for
+                // kernelRows; a row is one bulk copy instead of kc scattered stores.
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(a, src + r * aRowStride, ap, dst + r * kc, kc);
+                }
+            } else if (aRowStride == 1 && rows == MR) {
                 // Columns of A are contiguous: each step copies MR adjacent elements.
                 for (int p = 0; p < kc; p++, src += aColStride, dst += MR) {
                     System.arraycopy(a, src, ap, dst, MR);
@@ -214,11 +220,16 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
         }
     }
 
-    /** One full tile with A in place ({@code aIn}, rows {@code aRowStride} apart) or packed. */
+    /**
+     * One full tile with A in place ({@code aIn}, rows {@code aRowStride} apart) or packed: by
+     * rows {@code kc} apart when A's rows are contiguous (see {@link #packA}), else by columns.
+     */
     private void tile(int kc, float[] as, int ai, boolean aIn, float[] bs, int bi, int bStep,
                       float[] cs, int ci, int ldc, boolean load) {
         if (aIn) {
             kernelRows(kc, as, ai, aRowStride, bs, bi, bStep, cs, ci, ldc, load);
+        } else if (aColStride == 1) {
+            kernelRows(kc, as, ai, kc, bs, bi, bStep, cs, ci, ldc, load);
         } else {
             kernel(kc, as, ai, bs, bi, bStep, cs, ci, ldc, load);
         }
