@@ -120,8 +120,25 @@ final class F64Gemm extends GemmJob<F64Gemm.Panels> {
             }
             if (bRowStride == 1) {
                 // Columns of B are contiguous. Indices linear in the loop index with constant
-                // factors let the compiler drop the bounds checks, twice as fast as the loop below.
-                for (int j = 0; j < cols; j++) {
+                // factors let the compiler drop the bounds checks, twice as fast as the loop below;
+                // four columns per pass write four adjacent elements per step, half as fast again.
+                // (A 16 x 16 transpose with vector shuffles ran at half the speed of this loop.)
+                int j = 0;
+                for (; j + 4 <= cols; j += 4) {
+                    int c0 = src + j * bColStride;
+                    int c1 = c0 + bColStride;
+                    int c2 = c1 + bColStride;
+                    int c3 = c2 + bColStride;
+                    int dj = dst + j;
+                    for (int p = 0; p < kc; p++) {
+                        int d = dj + p * NR;
+                        bp[d] = b[c0 + p];
+                        bp[d + 1] = b[c1 + p];
+                        bp[d + 2] = b[c2 + p];
+                        bp[d + 3] = b[c3 + p];
+                    }
+                }
+                for (; j < cols; j++) {
                     int sj = src + j * bColStride;
                     int dj = dst + j;
                     for (int p = 0; p < kc; p++) {
