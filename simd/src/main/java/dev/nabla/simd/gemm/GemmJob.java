@@ -114,7 +114,8 @@ abstract class GemmJob<P> {
     /**
      * Packs A rows {@code i0 + [p0, p1) * mr}, columns {@code [pc, pc + kc)} of batch
      * {@code item} as micro-panels {@code [p0, p1)} of panel {@code slot}, each {@code mr x kc}
-     * stored column by column, rows past {@code i0 + ms} zero.
+     * stored column by column, or row by row ({@code kc} apart) when A's rows are contiguous,
+     * rows past {@code i0 + ms} zero.
      */
     abstract void packA(P panels, int item, int slot, int i0, int ms, int pc, int kc, int p0, int p1);
 
