@@ -1,6 +1,9 @@
 package dev.nabla.bench.harness;
 
+import dev.nabla.autodiff.Tensor;
 import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.View;
 import dev.nabla.tensor.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +60,7 @@ public final class Harness {
             if (options.only() != null && !options.only().matcher(k.label()).find()) {
                 continue;
             }
-            Supplier<?> call = k.prepare().apply(device);
+            Supplier<?> call = completed(k.prepare().apply(device));
             double nanos = watch.nanosPerCall(call);
             double value = k.value(nanos);
             Double fraction = switch (k.unit()) {
@@ -129,5 +132,21 @@ public final class Harness {
         String note = r.elementsPerNs() == null ? "" : String.format(Locale.ROOT, "%.3g elem/ns", r.elementsPerNs());
         out.printf(Locale.ROOT, ROW, r.name(), r.shape(), r.dtype(), r.threads(), value, r.unit(), roof, note);
         out.flush();
+    }
+
+    /**
+     * The call, returning only once its result exists: a device such as OpenCL queues work and
+     * returns at once, so reading one element of a result tensor waits for it (on the host
+     * backends that read costs nanoseconds).
+     */
+    private static Supplier<?> completed(Supplier<?> call) {
+        return () -> {
+            Object result = call.get();
+            if (result instanceof Tensor t && t.numel() > 0) {
+                View first = View.of(Shape.scalar(), new int[0], t.strided().view().offset());
+                t.alias(first).item();
+            }
+            return result;
+        };
     }
 }
