@@ -1,10 +1,7 @@
 package dev.nabla.simd;
 
 import dev.nabla.simd.gemm.Parallel;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,14 +13,14 @@ public final class ThreadPool {
     /** Number of worker threads (1 means everything runs on the caller). */
     public static final int THREADS = threads(System.getProperty("nabla.threads"));
     private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
-    private static final Parallel GEMM = POOL == null ? Parallel.SERIAL : Parallel.of(POOL);
+    private static final Parallel TASKS = POOL == null ? Parallel.SERIAL : Parallel.of(POOL);
 
     private ThreadPool() {
     }
 
     /** The pool as the GEMM routines take it. */
     public static Parallel forGemm() {
-        return GEMM;
+        return TASKS;
     }
 
     static int threads(String requested) {
@@ -42,38 +39,12 @@ public final class ThreadPool {
     }
 
     /**
-     * Runs {@code body.accept(chunk)} for every chunk in {@code [0, chunks)}, in parallel when
-     * there is more than one chunk and more than one thread. Returns when all are done; the first
-     * exception thrown by a chunk is rethrown.
+     * Runs {@code body.accept(chunk)} for every chunk in {@code [0, chunks)}, the calling thread
+     * taking chunks alongside the pool's workers; returns when all are done, rethrowing the first
+     * exception a chunk threw.
      */
     public static void forEach(int chunks, IntConsumer body) {
-        if (chunks <= 1 || POOL == null || ForkJoinTask.inForkJoinPool()) {
-            for (int c = 0; c < chunks; c++) {
-                body.accept(c);
-            }
-            return;
-        }
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int chunk = c;
-            tasks.add(ForkJoinTask.adapt(() -> body.accept(chunk)));
-        }
-        POOL.invoke(new ForkJoinTask<Void>() {
-            @Override
-            public Void getRawResult() {
-                return null;
-            }
-
-            @Override
-            protected void setRawResult(Void value) {
-            }
-
-            @Override
-            protected boolean exec() {
-                invokeAll(tasks);
-                return true;
-            }
-        });
+        TASKS.forRange(chunks, body);
     }
 
     /** Number of chunks of {@code chunk} items needed to cover {@code n} items. */
