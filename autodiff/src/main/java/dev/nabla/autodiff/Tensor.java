@@ -842,6 +842,7 @@ public final class Tensor {
     @Override
     public String toString() {
         List<String> suffixes = new ArrayList<>();
+        suffixes.add("shape=" + shape());
         suffixes.add("dtype=" + dtype());
         suffixes.add("device=" + device());
         if (node != null) {
