@@ -1,0 +1,69 @@
+package dev.nabla.nn;
+
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.random.Rng;
+import dev.nabla.tensor.spi.Backends;
+
+/**
+ * {@code y = x W^T + b}: input {@code [..., in]}, output {@code [..., out]}, weight {@code [out, in]},
+ * bias {@code [out]}. Initialised as PyTorch does: weight and bias uniform in
+ * {@code [-1/sqrt(in), 1/sqrt(in))} (Kaiming-uniform with a = sqrt(5)).
+ */
+public final class Linear extends Module {
+    private final int in;
+    private final int out;
+    private final Tensor weight;
+    private final Tensor bias;
+
+    /** A layer with bias, F32 on the default device, drawn from the global generator. */
+    public Linear(int in, int out) {
+        this(in, out, true, Rng.global(), DType.F32, Backends.defaultDevice());
+    }
+
+    /**
+     * @throws IllegalArgumentException if a size is not positive
+     */
+    public Linear(int in, int out, boolean bias, Rng rng, DType dtype, Device device) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("Linear: sizes must be positive, got in=" + in + " out=" + out);
+        }
+        this.in = in;
+        this.out = out;
+        double bound = 1 / Math.sqrt(in);
+        this.weight = registerParameter("weight", uniform(rng, Shape.of(out, in), bound, dtype, device));
+        this.bias = bias ? registerParameter("bias", uniform(rng, Shape.of(out), bound, dtype, device)) : null;
+    }
+
+    private static Tensor uniform(Rng rng, Shape shape, double bound, DType dtype, Device device) {
+        return Tensor.rand(rng, shape, dtype, device).mul(2 * bound).sub(bound);
+    }
+
+    /** The {@code [out, in]} weight. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The {@code [out]} bias, or null for a layer without one. */
+    public Tensor bias() {
+        return bias;
+    }
+
+    @Override
+    protected Tensor forward(Tensor x) {
+        if (x.rank() == 0 || x.dim(-1) != in) {
+            throw new IllegalArgumentException("linear: input of shape " + x.shape() + " has "
+                    + (x.rank() == 0 ? "no feature axis" : x.dim(-1) + " features in its last axis")
+                    + ", the layer expects " + in);
+        }
+        Tensor y = x.matmul(weight.mT());
+        return bias == null ? y : y.add(bias);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in=" + in + ", out=" + out + ", bias=" + (bias != null);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.nabla.nn;
+
+import dev.nabla.autodiff.GradMode;
+import dev.nabla.autodiff.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A piece of a model: parameters (tensors trained by an optimizer), buffers (state saved with the
+ * model but not trained, such as running statistics) and child modules, each registered
+ * explicitly, in order, under a name. Paths join names with dots, as PyTorch's state dicts do:
+ * {@code features.0.weight}.
+ *
+ * <p>Subclasses register what they own in their constructor and implement {@link #forward};
+ * callers use {@link #call}, which adds the path of the failing module to shape errors.
+ */
+public abstract class Module {
+    private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private String name;
+    private boolean training = true;
+
+    /** The module's computation. Called through {@link #call}. */
+    protected abstract Tensor forward(Tensor input);
+
+    /**
+     * Runs {@link #forward}. An {@link IllegalArgumentException} raised inside (a shape, dtype or
+     * device error) comes out as a {@link ModuleException} naming the module's path and type.
+     */
+    public final Tensor call(Tensor input) {
+        try {
+            return forward(input);
+        } catch (ModuleException e) {
+            throw name == null ? e : e.under(name);
+        } catch (IllegalArgumentException e) {
+            String here = name == null ? typeName() : name + " (" + typeName() + ")";
+            throw new ModuleException(here, e.getMessage(), e);
+        }
+    }
+
+    // ---- registration ----
+
+    /** Registers {@code value} as a trainable parameter (it is made to require grad); returns it. */
+    protected final Tensor registerParameter(String key, Tensor value) {
+        checkName(key);
+        parameters.put(key, value.requiresGrad(true));
+        return value;
+    }
+
+    /** Registers {@code value} as a buffer: saved in the state dict, never trained; returns it. */
+    protected final Tensor registerBuffer(String key, Tensor value) {
+        checkName(key);
+        buffers.put(key, value);
+        return value;
+    }
+
+    /** Registers {@code child} under {@code key}; returns it. */
+    protected final <M extends Module> M registerModule(String key, M child) {
+        checkName(key);
+        ((Module) child).name = key;
+        children.put(key, child);
+        return child;
+    }
+
+    private void checkName(String key) {
+        if (key == null || key.isEmpty() || key.contains(".")) {
+            throw new IllegalArgumentException(typeName() + ": invalid name '" + key
+                    + "'; names must be non-empty and contain no '.'");
+        }
+        if (parameters.containsKey(key) || buffers.containsKey(key) || children.containsKey(key)) {
+            throw new IllegalArgumentException(typeName() + ": the name '" + key + "' is already registered");
+        }
+    }
+
+    // ---- traversal ----
+
+    /** Every parameter of this module and its descendants, in registration order. */
+    public final List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Every parameter by dotted path ({@code "0.weight"}), own first, then children's in order. */
+    public final Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, true, false);
+        return out;
+    }
+
+    /** Every buffer by dotted path. */
+    public final Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, false, true);
+        return out;
+    }
+
+    private void collect(String prefix, Map<String, Tensor> out, boolean params, boolean bufs) {
+        if (params) {
+            parameters.forEach((k, v) -> out.put(prefix + k, v));
+        }
+        if (bufs) {
+            buffers.forEach((k, v) -> out.put(prefix + k, v));
+        }
+        children.forEach((k, c) -> c.collect(prefix + k + ".", out, params, bufs));
+    }
+
+    /** The direct children by name, in registration order. */
+    public final Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** The direct children, in registration order. */
+    public final List<Module> children() {
+        return new ArrayList<>(children.values());
+    }
+
+    /** Calls {@code fn} on every descendant, children before their parent, then on this module. */
+    public final Module apply(Consumer<Module> fn) {
+        children.values().forEach(c -> c.apply(fn));
+        fn.accept(this);
+        return this;
+    }
+
+    /** Number of trainable elements. */
+    public final long parameterCount() {
+        long n = 0;
+        for (Tensor p : parameters()) {
+            n += p.numel();
+        }
+        return n;
+    }
+
+    // ---- modes and gradients ----
+
+    /** Training mode for this module and its descendants (dropout active, batch statistics used). */
+    public final Module train() {
+        return apply(m -> m.training = true);
+    }
+
+    /** Evaluation mode for this module and its descendants. */
+    public final Module eval() {
+        return apply(m -> m.training = false);
+    }
+
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** Clears the gradient of every parameter. */
+    public final void zeroGrad() {
+        parameters().forEach(Tensor::zeroGrad);
+    }
+
+    // ---- state ----
+
+    /**
+     * Parameters and buffers by dotted path, as detached tensors sharing this module's storage
+     * (PyTorch's key names: a Nabla state dict and a {@code torch.nn} one line up).
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, true, true);
+        out.replaceAll((k, v) -> v.detach());
+        return out;
+    }
+
+    /**
+     * Copies {@code state} into this module's parameters and buffers (converting dtype and device).
+     * Everything is checked before anything is written, so a failed load leaves the module as it
+     * was.
+     *
+     * @param strict when true, a key this module lacks or a key missing from {@code state} is an error
+     * @return the missing and unexpected keys (empty when strict)
+     * @throws IllegalArgumentException listing every shape mismatch, and with {@code strict} every
+     *                                  missing and unexpected key
+     */
+    public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Map<String, Tensor> own = new LinkedHashMap<>();
+        collect("", own, true, true);
+        List<String> missing = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor given = state.get(e.getKey());
+            if (given == null) {
+                missing.add(e.getKey());
+            } else if (!given.shape().equals(e.getValue().shape())) {
+                mismatched.add(e.getKey() + ": expected " + e.getValue().shape() + ", got " + given.shape());
+            }
+        }
+        List<String> unexpected = new ArrayList<>(new TreeSet<>(state.keySet()));
+        unexpected.removeAll(own.keySet());
+        if (!mismatched.isEmpty() || strict && (!missing.isEmpty() || !unexpected.isEmpty())) {
+            throw new IllegalArgumentException("loadStateDict into " + typeName() + ": nothing was loaded;"
+                    + (mismatched.isEmpty() ? "" : " shape mismatches " + mismatched + ";")
+                    + (missing.isEmpty() ? "" : " missing keys " + missing + ";")
+                    + (unexpected.isEmpty() ? "" : " unexpected keys " + unexpected + ";")
+                    + " is it a state dict of another architecture?");
+        }
+        try (GradMode.Scope s = GradMode.disable()) {
+            for (Map.Entry<String, Tensor> e : own.entrySet()) {
+                Tensor given = state.get(e.getKey());
+                if (given != null) {
+                    Tensor target = e.getValue();
+                    target.copyFrom(given.to(target.device()).to(target.dtype()));
+                }
+            }
+        }
+        return new LoadResult(missing, unexpected);
+    }
+
+    /**
+     * What {@link #loadStateDict} could not match.
+     *
+     * @param missingKeys    keys of this module absent from the state dict
+     * @param unexpectedKeys keys of the state dict this module does not have
+     */
+    public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {
+        public LoadResult {
+            missingKeys = List.copyOf(missingKeys);
+            unexpectedKeys = List.copyOf(unexpectedKeys);
+        }
+    }
+
+    // ---- printing ----
+
+    /** The settings shown in {@link #toString()}, e.g. {@code in=784, out=256, bias=true}. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /** The module's type in messages and printouts. */
+    protected String typeName() {
+        return getClass().getSimpleName();
+    }
+
+    /** The module tree, one child per line, as PyTorch prints it. */
+    @Override
+    public String toString() {
+        if (children.isEmpty()) {
+            return typeName() + "(" + extraRepr() + ")";
+        }
+        StringBuilder sb = new StringBuilder(typeName()).append("(\n");
+        if (!extraRepr().isEmpty()) {
+            sb.append("  ").append(extraRepr()).append('\n');
+        }
+        children.forEach((k, c) -> sb.append("  (").append(k).append("): ")
+                .append(c.toString().replace("\n", "\n  ")).append('\n'));
+        return sb.append(')').toString();
+    }
+}
