@@ -119,6 +119,18 @@ class OpenClBackendTest {
     }
 
     @Test
+    void releasingCachedMemoryEmptiesTheFreeListsOnly() {
+        ClBuffer kept = cl.allocate(DType.F32, 2048);
+        cl.allocate(DType.F32, 4096).close();
+        assertThat(cl.poolStats()).doesNotContain(" 0 bytes free");
+        cl.releaseCachedMemory();
+        assertThat(cl.poolStats()).contains(" 0 bytes free");
+        cl.fill(new Strided(kept, View.contiguous(Shape.of(2048))), 3);
+        assertThat(cl.readFloats(new Strided(kept, View.contiguous(Shape.of(2048))))).containsOnly(3f);
+        kept.close();
+    }
+
+    @Test
     void freshBuffersReadAsZerosAroundAPartialWrite() {
         ClBuffer reused = cl.allocate(DType.F32, 10);
         cl.write(reused, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});

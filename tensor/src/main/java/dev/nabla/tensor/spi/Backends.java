@@ -63,12 +63,6 @@ public final class Backends {
         return d;
     }
 
-    /** Overrides the default device for this JVM (e.g. from a command-line flag). */
-    public static void setDefaultDevice(Device device) {
-        of(device);
-        defaultDevice = device;
-    }
-
     private static Device resolveDefault() {
         String named = System.getProperty("nabla.device");
         String source = "-Dnabla.device";
