@@ -31,7 +31,7 @@ public record CrossEntropyLoss(Tensor weight, int ignoreIndex, Reduction reducti
     /** @throws IllegalArgumentException if the weight is not 1-D or labelSmoothing is outside [0, 1] */
     public CrossEntropyLoss {
         Objects.requireNonNull(reduction, "reduction");
-        NllLoss.requireVector("CrossEntropyLoss", weight);
+        LossChecks.requireClassVector("CrossEntropyLoss", weight);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("CrossEntropyLoss: labelSmoothing must be in [0, 1], got "
                     + labelSmoothing);

@@ -39,6 +39,14 @@ final class LossChecks {
         return onInputsDevice(weight, input);
     }
 
+    /** Class weights, when given, must be 1-D; their length is checked against the input later. */
+    static void requireClassVector(String loss, Tensor weight) {
+        if (weight != null && weight.rank() != 1) {
+            throw new IllegalArgumentException(loss + ": weight must be 1-D, one value per class, got shape "
+                    + weight.shape());
+        }
+    }
+
     /** A class weight {@code [C]} (null for none) converted to {@code input}'s dtype and device. */
     static Tensor classWeight(String op, Tensor weight, int classes, Tensor input) {
         if (weight == null) {

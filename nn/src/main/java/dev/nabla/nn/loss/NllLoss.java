@@ -23,7 +23,7 @@ public record NllLoss(Tensor weight, int ignoreIndex, Reduction reduction) imple
     /** @throws IllegalArgumentException if the weight is not 1-D */
     public NllLoss {
         Objects.requireNonNull(reduction, "reduction");
-        requireVector("NLLLoss", weight);
+        LossChecks.requireClassVector("NLLLoss", weight);
     }
 
     /** No class weights, ignore index -100, mean reduction. */
@@ -68,13 +68,5 @@ public record NllLoss(Tensor weight, int ignoreIndex, Reduction reduction) imple
         return LossChecks.repr("NLLLoss", LossChecks.tensor("weight", weight),
                 ignoreIndex == DEFAULT_IGNORE_INDEX ? null : "ignoreIndex=" + ignoreIndex,
                 LossChecks.reduction(reduction, Reduction.MEAN));
-    }
-
-    /** Class weights must be 1-D; their length is checked against the input. */
-    static void requireVector(String loss, Tensor weight) {
-        if (weight != null && weight.rank() != 1) {
-            throw new IllegalArgumentException(loss + ": weight must be 1-D, one value per class, got shape "
-                    + weight.shape());
-        }
     }
 }
