@@ -51,6 +51,7 @@ public record Summary(String modelType, List<Row> rows, long totalParameters, lo
     public record Row(String path, String type, Shape outputShape, long parameters, boolean repeated) {
     }
 
+    /** Keeps an unmodifiable copy of {@code rows}. */
     public Summary {
         rows = List.copyOf(rows);
     }

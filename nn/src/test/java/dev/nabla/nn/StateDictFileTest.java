@@ -77,6 +77,13 @@ class StateDictFileTest {
         return path;
     }
 
+    /** No temporary file is left beside {@code file}. */
+    private void assertDirectoryHoldsOnly(Path file) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
     @Test
     void savesPyTorchKeysInTheModuleDtypeWithIntegerBuffersAsI64() throws IOException {
         Net net = new Net(1);
@@ -137,9 +144,7 @@ class StateDictFileTest {
         b.save(path);
         assertThat(Safetensors.read(path).tensor("head.bias"))
                 .isEqualTo(SafetensorsEntry.of(Shape.of(3), b.head.bias().toFloatArray()));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(path);
-        }
+        assertDirectoryHoldsOnly(path);
     }
 
     @Test
@@ -154,10 +159,8 @@ class StateDictFileTest {
                         + " nothing was written");
         bad.setSteps(Double.NaN);
         assertThatThrownBy(() -> bad.save(path)).hasMessageContaining("holds NaN at element 0");
-        assertThat(Files.readAllBytes(path)).isEqualTo(before);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(path);
-        }
+        assertThat(Files.readAllBytes(path)).as("the old file").isEqualTo(before);
+        assertDirectoryHoldsOnly(path);
     }
 
     @Test
@@ -167,9 +170,7 @@ class StateDictFileTest {
         Path inside = Files.writeString(target.resolve("keep.txt"), "kept");
         assertThatThrownBy(() -> new Net(1).save(target)).isInstanceOf(IOException.class);
         assertThat(Files.readString(inside)).isEqualTo("kept");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(target);
-        }
+        assertDirectoryHoldsOnly(target);
     }
 
     // ---- loading bad files: every failure names the problem and changes nothing ----
