@@ -12,7 +12,10 @@ import dev.nabla.autodiff.Tensor;
  * @param biasHh   {@code [gates * hidden]}, or null for a layer without bias
  */
 record CellWeights(Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh) {
-    /** {@code x W_ih^T + b_ih} for every time step in one matrix product: {@code [T, N, in] -> [T, N, gates * hidden]}. */
+    /**
+     * {@code x W_ih^T + b_ih} for every time step in one matrix product:
+     * {@code [T, N, in] -> [T, N, gates * hidden]}.
+     */
     Tensor inputProjection(Tensor x) {
         Tensor y = x.flatten(0, 1).matmul(weightIh.mT());
         return withBias(y, biasIh).reshape(x.dim(0), x.dim(1), weightIh.dim(0));

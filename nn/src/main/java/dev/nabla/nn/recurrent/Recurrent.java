@@ -105,12 +105,10 @@ public abstract class Recurrent extends Module {
     final RecurrentOutput runFrom(Tensor input, Tensor h0, Tensor c0) {
         boolean batched = checkInput(input);
         Tensor x = !batched ? input.unsqueeze(1) : config.batchFirst() ? input.transpose(0, 1) : input;
-        int steps = x.dim(0);
         Shape stateShape = Shape.of(config.numLayers() * config.directions(), x.dim(1), config.hiddenSize());
         Tensor h = initialState("h0", h0, stateShape, input, batched);
         Tensor c = hasCellState() ? initialState("c0", c0, stateShape, input, batched) : null;
-        List<Tensor> finalH = new ArrayList<>();
-        List<Tensor> finalC = new ArrayList<>();
+        List<CellState> finals = new ArrayList<>();
         for (int layer = 0; layer < config.numLayers(); layer++) {
             if (layer > 0) {
                 x = dropout(x);
@@ -118,24 +116,33 @@ public abstract class Recurrent extends Module {
             List<Tensor> directionOutputs = new ArrayList<>();
             for (int direction = 0; direction < config.directions(); direction++) {
                 int k = layer * config.directions() + direction;
-                CellWeights weights = cells.get(k);
-                List<Tensor> projections = timeSteps(weights.inputProjection(x));
-                CellState state = new CellState(at(h, k), c == null ? null : at(c, k));
-                Tensor[] outputs = new Tensor[steps];
-                for (int i = 0; i < steps; i++) {
-                    int t = direction == 0 ? i : steps - 1 - i;
-                    state = step(projections.get(t), state, weights);
-                    outputs[t] = state.h();
-                }
-                directionOutputs.add(Tensor.stack(Arrays.asList(outputs), 0));
-                finalH.add(state.h());
-                finalC.add(state.c());
+                CellState initial = new CellState(at(h, k), c == null ? null : at(c, k));
+                directionOutputs.add(runDirection(x, cells.get(k), direction == 1, initial, finals));
             }
             x = directionOutputs.size() == 1 ? directionOutputs.get(0) : Tensor.cat(directionOutputs, 2);
         }
         Tensor output = !batched ? x.squeeze(1) : config.batchFirst() ? x.transpose(0, 1) : x;
-        return new RecurrentOutput(output, finalState(finalH, batched),
-                hasCellState() ? finalState(finalC, batched) : null);
+        return new RecurrentOutput(output, finalState(finals.stream().map(CellState::h).toList(), batched),
+                c == null ? null : finalState(finals.stream().map(CellState::c).toList(), batched));
+    }
+
+    /**
+     * One layer in one direction over {@code x} {@code [T, N, in]}: the hidden state after every
+     * step {@code [T, N, hidden]}, in time order; the state after the last step is added to {@code finals}.
+     */
+    private Tensor runDirection(Tensor x, CellWeights weights, boolean reverse, CellState initial,
+                                List<CellState> finals) {
+        int steps = x.dim(0);
+        List<Tensor> projections = timeSteps(weights.inputProjection(x));
+        CellState state = initial;
+        Tensor[] outputs = new Tensor[steps];
+        for (int i = 0; i < steps; i++) {
+            int t = reverse ? steps - 1 - i : i;
+            state = step(projections.get(t), state, weights);
+            outputs[t] = state.h();
+        }
+        finals.add(state);
+        return Tensor.stack(Arrays.asList(outputs), 0);
     }
 
     /** Whether the cell carries a cell state {@code c} besides {@code h} (an LSTM). */
@@ -173,8 +180,8 @@ public abstract class Recurrent extends Module {
         Shape expected = batched ? shape : Shape.of(shape.dim(0), shape.dim(2));
         if (!given.shape().equals(expected)) {
             throw new IllegalArgumentException(typeName() + ": " + name + " of shape " + given.shape()
-                    + " does not fit input of shape " + input.shape() + ": expected " + expected + " = [numLayers * directions, "
-                    + (batched ? "N, " : "") + "hiddenSize]");
+                    + " does not fit input of shape " + input.shape() + ": expected " + expected
+                    + " = [numLayers * directions, " + (batched ? "N, " : "") + "hiddenSize]");
         }
         return batched ? given : given.unsqueeze(1);
     }
