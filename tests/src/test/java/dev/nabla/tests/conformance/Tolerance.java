@@ -19,7 +19,7 @@ record Tolerance(double abs, double rel) {
     static Tolerance unary(UnaryOp op, DType dtype) {
         return switch (op) {
             case NEG, ABS, SIGN, SQRT -> EXACT;
-            case EXP, LOG, TANH, SIGMOID -> new Tolerance(dtype == DType.F32 ? 1e-37 : 1e-300, 4 * ulp(dtype));
+            case EXP, LOG, TANH, SIGMOID, ERF -> new Tolerance(dtype == DType.F32 ? 1e-37 : 1e-300, 4 * ulp(dtype));
         };
     }
 
