@@ -14,6 +14,11 @@ import dev.nabla.tensor.Strided;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
  * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
+ *
+ * <p>The window kernels at the end (im2col, col2im, pooling) are optional: their default
+ * implementations in {@link WindowDefaults} compose the primitives, and a backend overrides one
+ * only where a benchmark shows the gain. Their operands are {@code [N, C, H, W]} views; output
+ * spatial sizes are read from the output's shape.
  */
 public interface Backend {
 
@@ -83,4 +88,41 @@ public interface Backend {
      * accumulating in place. {@code src} and {@code index} share a shape.
      */
     void scatterAdd(Strided src, int axis, Strided index, Strided out);
+
+    // ---- window kernels (optional) ----
+
+    /**
+     * Unfolds the windows of {@code x [N, C, H, W]} into {@code out [N, C, KH, KW, OH, OW]}:
+     * {@code out[n,c,kh,kw,oh,ow] = x[n, c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW]}, and 0 where that
+     * position lies in the padding.
+     */
+    default void im2col(Strided x, Window2d window, Strided out) {
+        WindowDefaults.im2col(this, x, window, out);
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: adds every element of {@code cols [N, C, KH, KW, OH, OW]} into
+     * the position of {@code out [N, C, H, W]} it was read from (padding positions are dropped),
+     * accumulating onto what {@code out} already holds.
+     */
+    default void col2im(Strided cols, Window2d window, Strided out) {
+        WindowDefaults.col2im(this, cols, window, out);
+    }
+
+    /**
+     * Max pooling of {@code x [N, C, H, W]} into {@code out [N, C, OH, OW]}; padding never wins.
+     * {@code argmax [N, C, OH, OW]} receives the tap {@code kh*KW + kw} of each maximum, as a value
+     * of its dtype: the first on ties, and a NaN counts as the maximum (as PyTorch).
+     */
+    default void maxPool2d(Strided x, Window2d window, Strided out, Strided argmax) {
+        WindowDefaults.maxPool2d(this, x, window, out, argmax);
+    }
+
+    /**
+     * Average pooling of {@code x [N, C, H, W]} into {@code out [N, C, OH, OW]} with dilation 1,
+     * divided as PyTorch does (see {@link WindowDefaults#poolDivisors}).
+     */
+    default void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
+        WindowDefaults.avgPool2d(this, x, window, countIncludePad, out);
+    }
 }

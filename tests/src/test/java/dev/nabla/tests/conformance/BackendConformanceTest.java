@@ -41,7 +41,8 @@ class BackendConformanceTest {
             Shape.of(33), Shape.of(3, 17), Shape.of(2, 3, 5), Shape.of(4, 1, 6), Shape.of(2, 0, 3), Shape.of(300, 301));
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
-            "unary", "binary", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd");
+            "unary", "binary", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
+            "im2col", "col2im", "maxPool2d", "avgPool2d");
 
     /**
      * Every available backend but the reference, or only the device types listed in
@@ -96,7 +97,8 @@ class BackendConformanceTest {
                         dynamicContainer("reduce", Arrays.stream(ReduceOp.values()).map(s::reduce)),
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
                         dynamicContainer("matmul", s.matmul()),
-                        dynamicContainer("gather and scatterAdd", s.indexing()))));
+                        dynamicContainer("gather and scatterAdd", s.indexing()),
+                        dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()))));
             }
         }
         return nodes.stream();
@@ -318,9 +320,8 @@ class BackendConformanceTest {
             return tests.stream();
         }
 
-        /** Every element of the buffer behind {@code t}, so writes outside the view are caught. */
         private static double[] whole(Backend backend, Strided t) {
-            return backend.readDoubles(new Strided(t.buffer(), View.contiguous(Shape.of(t.buffer().size()))));
+            return Layout.whole(backend, t);
         }
     }
 

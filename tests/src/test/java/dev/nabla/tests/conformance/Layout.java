@@ -79,6 +79,11 @@ enum Layout {
         return new Strided(buffer, view);
     }
 
+    /** Every element of the buffer behind {@code t}, so writes outside the view are caught. */
+    static double[] whole(Backend backend, Strided t) {
+        return backend.readDoubles(new Strided(t.buffer(), View.contiguous(Shape.of(t.buffer().size()))));
+    }
+
     private static int[] reversed(int rank) {
         int[] r = new int[rank];
         for (int i = 0; i < rank; i++) {

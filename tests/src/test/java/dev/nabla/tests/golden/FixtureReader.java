@@ -14,20 +14,20 @@ import java.util.Map;
  * Reads the committed fixtures with Nabla's own {@link Json} and {@link Safetensors}, which reject
  * damaged files naming the resource and the offset.
  */
-final class FixtureReader {
+public final class FixtureReader {
     /** A tensor as stored: row-major values and the shape. */
-    record Stored(int[] shape, double[] data) {
+    public record Stored(int[] shape, double[] data) {
     }
 
     private FixtureReader() {
     }
 
     /** The bytes of a class-path resource, e.g. {@code /golden/ops.json}. */
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = FixtureReader.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + ": fixture not on the class path; regenerate it with "
-                        + "/usr/bin/python3 tests/golden/make_op_goldens.py");
+                        + "/usr/bin/python3 and the tests/golden script that writes it");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -36,7 +36,7 @@ final class FixtureReader {
     }
 
     /** Parses a whole JSON document; {@code source} names it in errors. */
-    static Object parseJson(String source, String text) {
+    public static Object parseJson(String source, String text) {
         try {
             return Json.parse(text);
         } catch (IllegalArgumentException e) {
@@ -45,7 +45,7 @@ final class FixtureReader {
     }
 
     /** Every tensor of a safetensors file, as doubles, in header order. */
-    static Map<String, Stored> readSafetensors(String name, byte[] bytes) {
+    public static Map<String, Stored> readSafetensors(String name, byte[] bytes) {
         try {
             Map<String, Stored> out = new LinkedHashMap<>();
             for (Map.Entry<String, SafetensorsEntry> e : Safetensors.read(bytes, name).tensors().entrySet()) {
@@ -58,7 +58,7 @@ final class FixtureReader {
     }
 
     /** A JSON array of integral numbers as {@code int[]}. */
-    static int[] ints(Object jsonArray) {
+    public static int[] ints(Object jsonArray) {
         List<?> list = (List<?>) jsonArray;
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {
