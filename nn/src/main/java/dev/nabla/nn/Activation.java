@@ -85,6 +85,7 @@ public final class Activation extends Module {
         return new Activation("Sigmoid", "", Tensor::sigmoid);
     }
 
+    /** The hyperbolic tangent. */
     public static Activation tanh() {
         return new Activation("Tanh", "", Tensor::tanh);
     }

@@ -133,6 +133,7 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         return numFeatures;
     }
 
+    /** The constant added to the variance before its square root. */
     public final double eps() {
         return eps;
     }

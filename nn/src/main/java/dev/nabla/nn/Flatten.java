@@ -16,6 +16,7 @@ public final class Flatten extends Module {
         this(1, -1);
     }
 
+    /** Merges axes startDim..endDim (inclusive); negative values count from the end. */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

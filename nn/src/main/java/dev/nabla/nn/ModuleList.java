@@ -41,10 +41,12 @@ public final class ModuleList extends Module implements Iterable<Module> {
         return namedChildren().get(Integer.toString(index));
     }
 
+    /** The number of modules held. */
     public int size() {
         return namedChildren().size();
     }
 
+    /** The modules in index order. */
     @Override
     public Iterator<Module> iterator() {
         return children().iterator();

@@ -61,10 +61,12 @@ public final class Init {
         return overwrite(t, Tensor.scalar(value, t.dtype(), t.device()));
     }
 
+    /** 0 everywhere. */
     public static Tensor zeros(Tensor t) {
         return constant(t, 0);
     }
 
+    /** 1 everywhere. */
     public static Tensor ones(Tensor t) {
         return constant(t, 1);
     }
