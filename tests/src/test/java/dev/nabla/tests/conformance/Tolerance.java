@@ -27,7 +27,7 @@ record Tolerance(double abs, double rel) {
     static Tolerance unary(UnaryOp op, DType dtype) {
         return switch (op) {
             case NEG, ABS, SIGN, SQRT -> EXACT;
-            case EXP, LOG, TANH, SIGMOID -> transcendental(dtype);
+            case EXP, LOG, TANH, SIGMOID, ERF -> transcendental(dtype);
         };
     }
 
