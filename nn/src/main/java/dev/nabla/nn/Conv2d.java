@@ -4,6 +4,8 @@ import dev.nabla.autodiff.Tensor;
 import dev.nabla.autodiff.functional.ConvOptions;
 import dev.nabla.autodiff.functional.Convolution;
 import dev.nabla.autodiff.functional.Size2;
+import dev.nabla.nn.init.Fans;
+import dev.nabla.nn.init.Init;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
@@ -64,15 +66,13 @@ public final class Conv2d extends Module {
         this.outChannels = outChannels;
         this.kernelSize = kernelSize;
         this.options = options;
-        int fanIn = inChannels / groups * kernelSize.h() * kernelSize.w();
-        double bound = 1 / Math.sqrt(fanIn);
         Shape weightShape = Shape.of(outChannels, inChannels / groups, kernelSize.h(), kernelSize.w());
-        this.weight = registerParameter("weight", uniform(rng, weightShape, bound, dtype, device));
-        this.bias = bias ? registerParameter("bias", uniform(rng, Shape.of(outChannels), bound, dtype, device)) : null;
-    }
-
-    private static Tensor uniform(Rng rng, Shape shape, double bound, DType dtype, Device device) {
-        return Tensor.rand(rng, shape, dtype, device).mul(2 * bound).sub(bound);
+        // kaiming_uniform_(weight, a=sqrt(5)) has the bound 1 / sqrt(fanIn), as in Linear
+        double bound = 1 / Math.sqrt(Fans.of(weightShape).fanIn());
+        this.weight = registerParameter("weight", Init.uniform(Tensor.zeros(weightShape, dtype, device), -bound,
+                bound, rng));
+        this.bias = bias ? registerParameter("bias", Init.uniform(Tensor.zeros(Shape.of(outChannels), dtype, device),
+                -bound, bound, rng)) : null;
     }
 
     /** The {@code [outChannels, inChannels / groups, KH, KW]} weight. */

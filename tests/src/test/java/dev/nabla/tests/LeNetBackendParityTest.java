@@ -7,9 +7,9 @@ import dev.nabla.autodiff.functional.ConvOptions;
 import dev.nabla.autodiff.functional.Size2;
 import dev.nabla.nn.Activation;
 import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.MaxPool2d;
-import dev.nabla.nn.Module;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -27,14 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class LeNetBackendParityTest {
     private static final int BATCH = 8;
-
-    /** Merges all axes after the batch axis. */
-    private static final class Flatten extends Module {
-        @Override
-        protected Tensor forward(Tensor x) {
-            return x.flatten(1, -1);
-        }
-    }
 
     private static Sequential leNet(Device device) {
         Rng rng = new Rng(5);
