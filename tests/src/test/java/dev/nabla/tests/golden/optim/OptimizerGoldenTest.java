@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Shape;
-import dev.nabla.tensor.io.Safetensors;
-import dev.nabla.tensor.io.SafetensorsDType;
-import dev.nabla.tensor.io.SafetensorsEntry;
 import dev.nabla.tensor.spi.Backends;
 import dev.nabla.tests.golden.Closeness;
 import dev.nabla.tests.golden.Closeness.Tolerance;
 import dev.nabla.tests.golden.FixtureReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,13 +58,13 @@ class OptimizerGoldenTest {
         }
         Path modelFile = dir.resolve("model.safetensors");
         Path optimizerFile = dir.resolve("optimizer.safetensors");
-        Safetensors.write(modelFile, entries(first.model.stateDict()), Map.of());
-        Safetensors.write(optimizerFile, entries(first.optimizer.stateDict()), Map.of());
+        first.model.save(modelFile);
+        first.optimizer.save(optimizerFile);
 
         GoldenRun resumed = new GoldenRun(goldenCase, dtype);
         resumed.optimizer.paramGroups().forEach(g -> g.setLr(123)); // the state dict restores the real ones
-        resumed.model.loadStateDict(read(modelFile), true);
-        resumed.optimizer.loadStateDict(read(optimizerFile));
+        resumed.model.load(modelFile);
+        resumed.optimizer.load(optimizerFile);
         assertThat(resumed.optimizer.paramGroups().get(0).options())
                 .isEqualTo(uninterrupted.optimizer.paramGroups().get(0).options());
         for (int step = RESUME_AT + 1; step <= OptimGoldens.STEPS; step++) {
@@ -101,21 +96,5 @@ class OptimizerGoldenTest {
                     new double[] {expected.data()[step - 1]}), Tensor.scalar(norm, DType.F64, Backends.defaultDevice()),
                     tol);
         }
-    }
-
-    private static Map<String, SafetensorsEntry> entries(Map<String, Tensor> tensors) {
-        Map<String, SafetensorsEntry> out = new LinkedHashMap<>();
-        tensors.forEach((k, t) -> out.put(k, t.dtype() == DType.F32
-                ? SafetensorsEntry.of(t.shape(), t.toFloatArray())
-                : SafetensorsEntry.of(t.shape(), t.toDoubleArray())));
-        return out;
-    }
-
-    private static Map<String, Tensor> read(Path file) throws IOException {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        Safetensors.read(file).tensors().forEach((k, e) -> out.put(k, Tensor.fromArray(e.toDoubleArray(),
-                Shape.of(e.shape().dims()), e.dtype() == SafetensorsDType.F32 ? DType.F32 : DType.F64,
-                Backends.defaultDevice())));
-        return out;
     }
 }
