@@ -1,15 +1,22 @@
-package dev.nabla.optim;
+package dev.nabla.optim.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.optim.StepStatistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The custom optimizer of docs/optim.md works with everything the base class provides. */
+/**
+ * The custom optimizer of docs/optim.md, written outside the package as a user would: it works
+ * with everything the base class provides, and the docs show exactly this code.
+ */
 class LionTest {
     private static final Lion.Options OPTIONS = new Lion.Options(0.01, 0.9, 0.99, 0.1);
 
@@ -42,5 +49,13 @@ class LionTest {
         assertThat(stats.last().effectiveLr()).containsExactly(0.01);
         assertThatThrownBy(() -> new Lion.Options(0.01, 1.0, 0.99, 0))
                 .hasMessage("Lion: invalid beta1 1.0; it must lie in [0, 1)");
+    }
+
+    @Test
+    void docsShowThisCode() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/nabla/optim/example/Lion.java"));
+        String docs = Files.readString(Path.of("..", "docs", "optim.md"));
+        String shown = source.substring(source.indexOf("import "));
+        assertThat(docs).as("docs/optim.md shows Lion.java from its imports on").contains("```java\n" + shown + "```");
     }
 }

@@ -1,10 +1,14 @@
-package dev.nabla.optim;
+package dev.nabla.optim.example;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.optim.Hyperparameters;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.ParamState;
+import dev.nabla.optim.Updated;
 import java.util.List;
 import java.util.Map;
 
-/** Lion (Chen et al., 2023), the worked example of docs/optim.md: keep the two in step. */
+/** Lion (Chen et al., 2023): the sign of an interpolated momentum, with decoupled weight decay. */
 public final class Lion extends Optimizer<Lion.Options> {
     public record Options(double lr, double beta1, double beta2, double weightDecay)
             implements Hyperparameters<Options> {
