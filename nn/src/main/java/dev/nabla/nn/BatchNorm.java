@@ -27,9 +27,8 @@ import java.util.stream.IntStream;
  * {@code affine}), {@code running_mean}, {@code running_var} ({@code [C]}) and
  * {@code num_batches_tracked} (rank 0), with {@code trackRunningStats}. PyTorch keeps
  * {@code num_batches_tracked} as int64; Nabla has only F32 and F64, so it is a tensor of the
- * module's dtype holding an integer count (exact up to 2^24 batches in F32). A writer that wants
- * torch's dtype back stores the key {@value #NUM_BATCHES_TRACKED} as I64; torch's
- * {@code load_state_dict} also accepts it as a float, converting it.
+ * module's dtype holding an integer count (exact up to 2^24 batches in F32), registered as an
+ * integer buffer so that {@link #save} stores it as I64, as torch does.
  */
 public abstract sealed class BatchNorm extends Module permits BatchNorm1d, BatchNorm2d {
     /** The buffer holding the number of training batches seen: an integer count, int64 in PyTorch. */
@@ -77,7 +76,7 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         this.runningVar = trackRunningStats ? registerBuffer("running_var", Tensor.ones(channels, dtype, device))
                 : null;
         this.numBatchesTracked = trackRunningStats
-                ? registerBuffer(NUM_BATCHES_TRACKED, Tensor.zeros(Shape.scalar(), dtype, device)) : null;
+                ? registerIntegerBuffer(NUM_BATCHES_TRACKED, Tensor.zeros(Shape.scalar(), dtype, device)) : null;
     }
 
     @Override

@@ -102,6 +102,15 @@ class StateDictFileTest {
     }
 
     @Test
+    void batchNormCountsBatchesInAnI64AsPyTorch() throws IOException {
+        BatchNorm1d bn = new BatchNorm1d(3);
+        bn.call(Tensor.randn(new Rng(4), Shape.of(5, 3), DType.F32, bn.parameters().get(0).device()));
+        SafetensorsFile file = Safetensors.read(saved(bn));
+        assertThat(file.tensor("num_batches_tracked")).isEqualTo(SafetensorsEntry.ofLongs(Shape.scalar(), new long[] {1}));
+        assertThat(file.tensor("running_mean").dtype()).isEqualTo(SafetensorsDType.F32);
+    }
+
+    @Test
     void loadRestoresEveryValueAndTheOutputs() throws IOException {
         Net a = new Net(1);
         a.setSteps(7);
