@@ -1,0 +1,34 @@
+package dev.nabla.augment;
+
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.random.Rng;
+
+/**
+ * A seeded, usually random, image transform: {@code [C, H, W]} in, {@code [C', H', W']} out.
+ *
+ * <p>Every random choice is drawn from the {@link Rng} passed in, so the same image and the same
+ * generator state give the same output, whatever thread runs it. A data loader gives each sample
+ * its own generator, which makes an augmented epoch independent of the number of workers.
+ * Implementations are immutable and safe to share between threads.
+ */
+@FunctionalInterface
+public interface ImageTransform {
+    /**
+     * Transforms {@code image} without modifying it.
+     *
+     * @param image {@code [C, H, W]}
+     * @param rng   the source of every random choice; advanced by the draws made
+     * @return a new image (never {@code image} itself)
+     */
+    HostImage apply(HostImage image, Rng rng);
+
+    /**
+     * Transforms a {@code [C, H, W]} tensor: the result has its dtype and device and no gradient
+     * history (augmentation is input preparation, not part of a model).
+     *
+     * @throws IllegalArgumentException if {@code image} is not of rank 3
+     */
+    default Tensor apply(Tensor image, Rng rng) {
+        return apply(HostImage.of(image), rng).toTensor(image.dtype(), image.device());
+    }
+}
