@@ -1,18 +1,29 @@
 package dev.nabla.augment;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.data.DataLoader;
+import dev.nabla.data.Sample;
+import dev.nabla.data.SampleTransform;
 import dev.nabla.tensor.random.Rng;
 
 /**
  * A seeded, usually random, image transform: {@code [C, H, W]} in, {@code [C', H', W']} out.
  *
  * <p>Every random choice is drawn from the {@link Rng} passed in, so the same image and the same
- * generator state give the same output, whatever thread runs it. A data loader gives each sample
- * its own generator, which makes an augmented epoch independent of the number of workers.
- * Implementations are immutable and safe to share between threads.
+ * generator state give the same output, whatever thread runs it. Implementations are immutable
+ * and safe to share between threads.
+ *
+ * <p>Every image transform is also a {@link SampleTransform}, so a {@link DataLoader} applies it
+ * in its worker threads, giving each sample its own generator (which makes an augmented epoch
+ * the same whatever the number of workers):
+ *
+ * <pre>{@code
+ * DataLoader loader = DataLoader.builder(train).batchSize(64).shuffle(42).workers(2)
+ *         .sampleTransform(new RandomRotation(15)).build();
+ * }</pre>
  */
 @FunctionalInterface
-public interface ImageTransform {
+public interface ImageTransform extends SampleTransform {
     /**
      * Transforms {@code image} without modifying it.
      *
@@ -30,5 +41,15 @@ public interface ImageTransform {
      */
     default Tensor apply(Tensor image, Rng rng) {
         return apply(HostImage.of(image), rng).toTensor(image.dtype(), image.device());
+    }
+
+    /**
+     * The sample with its {@code [C, H, W]} features transformed and its label kept.
+     *
+     * @throws IllegalArgumentException if the features are not of rank 3
+     */
+    @Override
+    default Sample apply(Sample sample, Rng rng) {
+        return sample.withFeatures(apply(sample.features(), rng));
     }
 }
