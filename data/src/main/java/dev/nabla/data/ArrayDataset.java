@@ -130,20 +130,6 @@ public final class ArrayDataset implements Dataset {
         return Tensor.fromArray(all, Shape.of(dims), device);
     }
 
-    /**
-     * The same samples with another sample shape of the same size, e.g. {@code [64]} as
-     * {@code [1, 8, 8]}; nothing is copied.
-     *
-     * @throws IllegalArgumentException if the element counts differ
-     */
-    public ArrayDataset withSampleShape(Shape shape) {
-        if (shape.numel() != sampleShape.numel()) {
-            throw new IllegalArgumentException("arrayDataset.withSampleShape: " + shape + " holds " + shape.numel()
-                    + " values but samples of " + sampleShape + " hold " + sampleShape.numel());
-        }
-        return new ArrayDataset(floats, bytes, shape, labels, classNames, device);
-    }
-
     private float[] values(int index) {
         int n = sampleShape.numel();
         return floats != null ? Arrays.copyOfRange(floats, index * n, (index + 1) * n) : widen(index * n, n);
