@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
-/** The real data sets next to the repository ({@code ../shared/data}), used by tests when present. */
+/** The real data sets next to the repository ({@code ../shared/data}, or {@code -Dnabla.shared.data=DIR}), used by tests when present. */
 final class SharedData {
-    private static final Path ROOT = Path.of(System.getProperty("nabla.sharedData", "../../shared/data"));
+    private static final Path ROOT = Path.of(System.getProperty("nabla.shared.data", "../../shared/data"));
 
     private SharedData() {
     }

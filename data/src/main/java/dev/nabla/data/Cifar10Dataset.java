@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.data.download.DatasetDownloads;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.spi.Backends;
@@ -28,6 +29,16 @@ public final class Cifar10Dataset {
     public static final int RECORD_BYTES = 1 + 3 * 32 * 32;
 
     private Cifar10Dataset() {
+    }
+
+    /**
+     * Fetches {@code cifar-10-binary.tar.gz} into {@code dir}, verified, and unpacks it, unless the
+     * batches are already there (see {@link DatasetDownloads#cifar10(Path)}).
+     *
+     * @return {@code dir/cifar-10-batches-bin}, ready for {@link #train} and {@link #test}
+     */
+    public static Path download(Path dir) throws IOException {
+        return DatasetDownloads.cifar10(dir);
     }
 
     /** The 50,000 training samples: {@code data_batch_1.bin} to {@code data_batch_5.bin} in {@code dir}. */

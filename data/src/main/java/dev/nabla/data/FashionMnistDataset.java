@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.data.download.DatasetDownloads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,16 @@ public final class FashionMnistDataset {
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private FashionMnistDataset() {
+    }
+
+    /**
+     * Fetches the four Fashion-MNIST files into {@code dir}, verified, unless they are already
+     * there (see {@link DatasetDownloads#fashionMnist(Path)}).
+     *
+     * @return {@code dir}, ready for {@link #train} and {@link #test}
+     */
+    public static Path download(Path dir) throws IOException {
+        return DatasetDownloads.fashionMnist(dir);
     }
 
     /** The 60,000 training samples {@code [1, 28, 28]}, values {@code 0..255}, from {@code dir}. */

@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.data.download.DatasetDownloads;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.spi.Backends;
@@ -28,6 +29,16 @@ public final class MnistDataset {
     public static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private MnistDataset() {
+    }
+
+    /**
+     * Fetches the four MNIST files into {@code dir} from the usual mirrors, verified against their
+     * published digests, unless they are already there (see {@link DatasetDownloads#mnist(Path)}).
+     *
+     * @return {@code dir}, ready for {@link #train} and {@link #test}
+     */
+    public static Path download(Path dir) throws IOException {
+        return DatasetDownloads.mnist(dir);
     }
 
     /** The 60,000 training samples from {@code dir}; see {@link #load(Path, Path, List, Device)}. */

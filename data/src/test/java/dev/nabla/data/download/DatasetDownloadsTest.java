@@ -3,6 +3,7 @@ package dev.nabla.data.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nabla.data.MnistDataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The data set downloads against a server on 127.0.0.1; none touches the internet. */
 class DatasetDownloadsTest {
-    private static final Path SHARED_MNIST = Path.of(System.getProperty("nabla.sharedData", "../../shared/data"))
+    private static final Path SHARED_MNIST = Path.of(System.getProperty("nabla.shared.data", "../../shared/data"))
             .resolve("mnist");
 
     @TempDir
@@ -56,6 +57,16 @@ class DatasetDownloadsTest {
         int requests = server.requests().size();
         DatasetDownloads.mnist(dir, List.of(server.base("mnist")), downloader);
         assertThat(server.requests()).as("nothing is fetched twice").hasSize(requests);
+    }
+
+    @Test
+    void mnistDatasetDownloadFindsCorrectFilesInPlaceWithoutAnyRequest() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(SHARED_MNIST), "the MNIST files are not present");
+        for (RemoteFile f : DatasetDownloads.MNIST_FILES) {
+            Files.copy(SHARED_MNIST.resolve(f.name()), dir.resolve(f.name()));
+        }
+        assertThat(MnistDataset.download(dir)).isEqualTo(dir);   // verified in place: the mirrors are not asked
+        assertThat(MnistDataset.test(dir).size()).isEqualTo(10_000);
     }
 
     @Test
