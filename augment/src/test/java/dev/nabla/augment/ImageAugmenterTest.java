@@ -86,6 +86,10 @@ class ImageAugmenterTest {
     }
 
     private static ArrayDataset squares(int n) {
+        return squares(n, Shape.of(1, 8, 8));
+    }
+
+    private static ArrayDataset squares(int n, Shape sampleShape) {
         float[] values = new float[n * 8 * 8];
         float[] labels = new float[n];
         for (int i = 0; i < n; i++) {
@@ -96,7 +100,7 @@ class ImageAugmenterTest {
                 }
             }
         }
-        return ArrayDataset.ofFloats(values, Shape.of(1, 8, 8), labels, List.of("a", "b"), Device.REFERENCE);
+        return ArrayDataset.ofFloats(values, sampleShape, labels, List.of("a", "b"), Device.REFERENCE);
     }
 
     private static List<float[]> epoch(DataLoader loader, int epoch) {
@@ -135,7 +139,7 @@ class ImageAugmenterTest {
 
     @Test
     void aSampleThatIsNotAnImageIsNamedByTheLoader() {
-        ArrayDataset flat = squares(4).withSampleShape(Shape.of(64));
+        ArrayDataset flat = squares(4, Shape.of(64));
         try (DataLoader loader = ImageAugmenter.builder().rotationRange(10).workers(0).seed(1).build()
                 .flow(flat).batchSize(2).build()) {
             assertThatThrownBy(() -> loader.iterator(0).next()).isInstanceOf(DataLoaderException.class)
