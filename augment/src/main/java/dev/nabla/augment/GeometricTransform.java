@@ -49,6 +49,21 @@ public abstract class GeometricTransform implements ImageTransform {
         return Sampler.bilinear(image, map.inverse(), fill, fillValue);
     }
 
+    /** The drawing parameters, for {@link #toString()}, e.g. {@code degrees=[-20.0, 20.0]}. */
+    protected abstract String parameters();
+
+    /** The transform without its fill settings, e.g. {@code RandomRotation(degrees=[-20.0, 20.0])}. */
+    final String describe() {
+        return getClass().getSimpleName() + "(" + parameters() + ")";
+    }
+
+    /** For example {@code RandomRotation(degrees=[-20.0, 20.0], fill=nearest)}. */
+    @Override
+    public final String toString() {
+        return getClass().getSimpleName() + "(" + parameters() + ", fill=" + fill
+                + (fill == FillMode.CONSTANT ? ", value=" + fillValue : "") + ")";
+    }
+
     /** What samples outside the image read. */
     public FillMode fillMode() {
         return fill;

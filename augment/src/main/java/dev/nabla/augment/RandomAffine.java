@@ -2,12 +2,16 @@ package dev.nabla.augment;
 
 import dev.nabla.tensor.random.Rng;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Several geometric transforms fused into one resampling: their maps are drawn in order and
  * chained, so the image is interpolated once (sharper and faster than resampling after each).
  * Keras's {@code ImageDataGenerator} fuses rotation, shift and zoom the same way, in that order.
  * The parts' own fill settings are not used; this transform's are.
+ *
+ * <p>{@code toString()} gives, for example,
+ * {@code RandomAffine([RandomRotation(degrees=[-20.0, 20.0]), RandomZoom(factor=[0.9, 1.1])], fill=nearest)}.
  */
 public final class RandomAffine extends GeometricTransform {
     private final List<GeometricTransform> parts;
@@ -38,7 +42,7 @@ public final class RandomAffine extends GeometricTransform {
     }
 
     @Override
-    public String toString() {
-        return "RandomAffine(" + parts + ", fill=" + fillMode() + ")";
+    protected String parameters() {
+        return parts.stream().map(GeometricTransform::describe).collect(Collectors.joining(", ", "[", "]"));
     }
 }

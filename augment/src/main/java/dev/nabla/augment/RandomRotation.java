@@ -40,7 +40,7 @@ public final class RandomRotation extends GeometricTransform {
     }
 
     @Override
-    public String toString() {
-        return OP + "(degrees=" + degrees + ", fill=" + fillMode() + ")";
+    protected String parameters() {
+        return "degrees=" + degrees;
     }
 }

@@ -67,7 +67,7 @@ public final class RandomShift extends GeometricTransform {
     }
 
     @Override
-    public String toString() {
-        return OP + "(width=" + dx.upper() + ", height=" + dy.upper() + ", unit=" + unit + ", fill=" + fillMode() + ")";
+    protected String parameters() {
+        return "width=" + dx.upper() + ", height=" + dy.upper() + ", unit=" + unit;
     }
 }

@@ -41,7 +41,7 @@ public final class RandomZoom extends GeometricTransform {
     }
 
     @Override
-    public String toString() {
-        return OP + "(factor=" + factor + ", fill=" + fillMode() + ")";
+    protected String parameters() {
+        return "factor=" + factor;
     }
 }

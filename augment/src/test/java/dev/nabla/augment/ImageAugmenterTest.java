@@ -32,10 +32,12 @@ class ImageAugmenterTest {
                 "RandomAffine", "RandomFlip", "RandomFlip", "RandomBrightness", "Rescale");
         RandomAffine affine = (RandomAffine) steps.get(0);
         assertThat(affine.fillMode()).isEqualTo(FillMode.REFLECT);
-        assertThat(affine.parts()).hasToString("[RandomRotation(degrees=[-20.0, 20.0], fill=nearest), "
-                + "RandomShift(width=0.1, height=0.0, unit=FRACTION, fill=nearest), "
-                + "RandomShift(width=0.0, height=3.0, unit=PIXELS, fill=nearest), "
-                + "RandomZoom(factor=[0.8, 1.2], fill=nearest)]");
+        assertThat(affine).hasToString("RandomAffine([RandomRotation(degrees=[-20.0, 20.0]), "
+                + "RandomShift(width=0.1, height=0.0, unit=FRACTION), RandomShift(width=0.0, height=3.0, unit=PIXELS), "
+                + "RandomZoom(factor=[0.8, 1.2])], fill=reflect)");
+        assertThat(ImageAugmenter.builder().rotationRange(5).fillMode(FillMode.CONSTANT).cval(0.5).build())
+                .hasToString("ImageAugmenter([RandomAffine([RandomRotation(degrees=[-5.0, 5.0])], fill=constant, "
+                        + "value=0.5)])");
         assertThat(steps.get(1)).hasToString("RandomFlip(horizontal, p=0.5)");
         assertThat(ImageAugmenter.builder().build().transform().transforms()).isEmpty();
     }

@@ -29,7 +29,7 @@ class AugmentCommandTest {
         assertThat(image.getWidth()).isEqualTo(2 + 5 * (4 * 8 + 2));
         assertThat(image.getHeight()).isEqualTo(2 + 3 * (4 * 8 + 2));
         assertThat(out.toString()).startsWith("wrote " + png + ": 3 samples of digits, the original and 4 augmentations "
-                + "each, by [RandomAffine([RandomRotation(degrees=[-20.0, 20.0], fill=nearest)], fill=nearest), "
+                + "each, by [RandomAffine([RandomRotation(degrees=[-20.0, 20.0])], fill=nearest), "
                 + "RandomFlip(horizontal, p=0.5)]");
     }
 
