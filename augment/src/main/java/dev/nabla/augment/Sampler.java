@@ -37,12 +37,10 @@ final class Sampler {
             for (int x = 0; x < width; x++) {
                 double px = clamp(m.a() * x + rowX);
                 double py = clamp(m.d() * x + rowY);
-                double floorX = Math.floor(px);
-                double floorY = Math.floor(py);
-                float tx = (float) (px - floorX);
-                float ty = (float) (py - floorY);
-                int x0 = (int) floorX;
-                int y0 = (int) floorY;
+                int x0 = floor(px);
+                int y0 = floor(py);
+                float tx = (float) (px - x0);
+                float ty = (float) (py - y0);
                 int o = y * width + x;
                 if (x0 >= 0 && y0 >= 0 && x0 < width - 1 && y0 < height - 1) {
                     int i = y0 * width + x0;
@@ -102,6 +100,12 @@ final class Sampler {
         float top = v00 + tx * (v01 - v00);
         float bottom = v10 + tx * (v11 - v10);
         return top + ty * (bottom - top);
+    }
+
+    /** {@code Math.floor} for values within the int range, without the call. */
+    private static int floor(double v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
     }
 
     private static double clamp(double coordinate) {

@@ -1,0 +1,199 @@
+package dev.nabla.bench.data;
+
+import dev.nabla.augment.HostImage;
+import dev.nabla.augment.ImageAugmenter;
+import dev.nabla.augment.ImageTransform;
+import dev.nabla.augment.RandomRotation;
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.functional.ConvOptions;
+import dev.nabla.bench.harness.Stopwatch;
+import dev.nabla.data.ArrayDataset;
+import dev.nabla.data.Batch;
+import dev.nabla.data.DataLoader;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.MnistDataset;
+import dev.nabla.nn.Activation;
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Flatten;
+import dev.nabla.nn.Linear;
+import dev.nabla.nn.MaxPool2d;
+import dev.nabla.nn.Sequential;
+import dev.nabla.nn.loss.CrossEntropyLoss;
+import dev.nabla.optim.SGD;
+import dev.nabla.tensor.random.Rng;
+import dev.nabla.tensor.spi.Backends;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+
+/**
+ * Does augmentation keep up with training? Measures, on MNIST: single-thread transform rates
+ * (a rotation of a {@code [1, 28, 28]} and a {@code [3, 32, 32]} image, the rotation + shift + flip
+ * pipeline), the loader's throughput in samples/s with and without that pipeline for 0, 1 and 2
+ * workers, the samples/s a LeNet-5 training step consumes at batch 64 (forward, backward, SGD
+ * update), and training fed by the augmented loader. Every figure is a median of repeated runs.
+ *
+ * <p>Usage: {@code AugmentThroughput [MNIST_DIR] [--quick]}; MNIST_DIR defaults to
+ * {@code ../shared/data/mnist}. See docs/performance.md.
+ */
+public final class AugmentThroughput {
+    private static final int BATCH = 64;
+
+    private AugmentThroughput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path dir = Path.of(Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse("../shared/data/mnist"));
+        if (!Files.isDirectory(dir)) {
+            System.err.println("AugmentThroughput: no MNIST folder at " + dir + "; pass it as the first argument");
+            System.exit(2);
+        }
+        ArrayDataset mnist = MnistDataset.train(dir);
+        int n = quick ? 2_000 : 10_000;
+        Dataset part = mnist.subset(java.util.stream.IntStream.range(0, n).toArray());
+        ImageAugmenter augmenter = ImageAugmenter.builder().rotationRange(15).widthShiftRange(0.1)
+                .heightShiftRange(0.1).horizontalFlip(true).rescale(1 / 255.0).seed(0).build();
+        Stopwatch watch = quick ? Stopwatch.QUICK : Stopwatch.FULL;
+        int runs = quick ? 3 : 11;
+
+        System.out.printf(Locale.ROOT, "augment throughput: %d MNIST samples, batch %d, device %s, %d cores, java %s, "
+                + "load average %.1f%n", n, BATCH, Backends.defaultDevice(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("transforms, one thread (images/s):");
+        HostImage digit = HostImage.of(mnist.get(0).features());
+        HostImage colour = new HostImage(random(3 * 32 * 32), 3, 32, 32);
+        transformRate("rotation [1, 28, 28]", new RandomRotation(20), digit, watch);
+        transformRate("rotation [3, 32, 32]", new RandomRotation(20), colour, watch);
+        transformRate("rotation+shift+flip [1, 28, 28]", augmenter, digit, watch);
+
+        // Compile the whole pipeline before timing any loader: on a busy machine the JIT is slow.
+        for (int workers = 0; workers <= 2; workers++) {
+            loaderRate(augmenter.flow(part).batchSize(BATCH).workers(workers).build(), 2);
+        }
+        System.out.println("loader over the samples, batches of " + BATCH + " (samples/s):");
+        double[] augmented = new double[3];
+        for (int workers = 0; workers <= 2; workers++) {
+            double plain = loaderRate(DataLoader.builder(part).batchSize(BATCH).shuffle(0).workers(workers)
+                    .sampleTransform((s, rng) -> s.withFeatures(s.features().mul(1 / 255.0))).build(), runs);
+            augmented[workers] = loaderRate(augmenter.flow(part).batchSize(BATCH).workers(workers).build(), runs);
+            System.out.printf(Locale.ROOT, "  %d worker%s  rescale only %,10.0f   rotation+shift+flip %,10.0f%n",
+                    workers, workers == 1 ? " " : "s", plain, augmented[workers]);
+        }
+
+        double consumed = lenetRate(part, quick ? 5 : 30);
+        System.out.printf(Locale.ROOT, "LeNet-5 training step (forward + backward + SGD), batch %d: %,.0f samples/s%n",
+                BATCH, consumed);
+        for (int workers = 1; workers <= 2; workers++) {
+            System.out.printf(Locale.ROOT, "  augmented loader / training, %d worker%s: %.1fx%n", workers,
+                    workers == 1 ? "" : "s", augmented[workers] / consumed);
+        }
+        for (int workers = 1; workers <= 2; workers++) {
+            try (DataLoader loader = augmenter.flow(part).batchSize(BATCH).workers(workers).build()) {
+                System.out.printf(Locale.ROOT, "training fed by the augmented loader, %d worker%s: %,.0f samples/s%n",
+                        workers, workers == 1 ? "" : "s", fedTrainingRate(loader, quick ? 10 : 100));
+            }
+        }
+    }
+
+    private static float[] random(int n) {
+        float[] v = new float[n];
+        new Rng(1).fillUniform(v, 0, 255);
+        return v;
+    }
+
+    private static void transformRate(String label, ImageTransform t, HostImage image, Stopwatch watch) {
+        Rng rng = new Rng(2);
+        double nanos = watch.nanosPerCall(() -> t.apply(image, rng));
+        System.out.printf(Locale.ROOT, "  %-34s %,12.0f%n", label, 1e9 / nanos);
+    }
+
+    /** Median samples/s over whole epochs, after one epoch of warm-up. */
+    private static double loaderRate(DataLoader loader, int runs) {
+        try (loader) {
+            double[] rates = new double[runs];
+            for (int epoch = 0; epoch <= runs; epoch++) {
+                long start = System.nanoTime();
+                long samples = 0;
+                for (Batch b : loader.epoch(epoch)) {
+                    samples += b.size();
+                }
+                if (epoch > 0) {
+                    rates[epoch - 1] = samples / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+            return median(rates);
+        }
+    }
+
+    private static Sequential lenet() {
+        Rng.manualSeed(5);
+        return new Sequential(
+                new Conv2d(1, 6, 5, ConvOptions.DEFAULT.padding(2)), Activation.relu(), new MaxPool2d(2),
+                new Conv2d(6, 16, 5), Activation.relu(), new MaxPool2d(2),
+                new Flatten(),
+                new Linear(16 * 5 * 5, 120), Activation.relu(),
+                new Linear(120, 84), Activation.relu(),
+                new Linear(84, 10));
+    }
+
+    /** Median samples/s of training steps on one fixed batch (the data is ready: training alone). */
+    private static double lenetRate(Dataset data, int steps) {
+        Batch batch;
+        try (DataLoader loader = DataLoader.builder(data).batchSize(BATCH).shuffle(0).build()) {
+            batch = loader.iterator(0).next();
+        }
+        Trainer trainer = new Trainer();
+        for (int i = 0; i < 5; i++) {
+            trainer.step(batch);
+        }
+        double[] rates = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
+            trainer.step(batch);
+            rates[i] = BATCH / ((System.nanoTime() - start) / 1e9);
+        }
+        return median(rates);
+    }
+
+    /** Samples/s of training on the loader's batches, waiting for them as a training loop does. */
+    private static double fedTrainingRate(DataLoader loader, int steps) {
+        Trainer trainer = new Trainer();
+        Iterator<Batch> batches = loader.iterator(0);
+        for (int i = 0; i < 5; i++) {
+            trainer.step(batches.next());
+        }
+        long start = System.nanoTime();
+        long samples = 0;
+        for (int i = 0; i < steps && batches.hasNext(); i++) {
+            Batch b = batches.next();
+            trainer.step(b);
+            samples += b.size();
+        }
+        return samples / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A LeNet-5 with cross-entropy and plain SGD. */
+    private static final class Trainer {
+        private final Sequential model = lenet();
+        private final CrossEntropyLoss loss = new CrossEntropyLoss();
+        private final SGD sgd = new SGD(model.parameters(), SGD.Options.lr(0.01));
+
+        void step(Batch b) {
+            sgd.zeroGrad();
+            Tensor l = loss.apply(model.call(b.features()), b.labels());
+            l.backward();
+            sgd.step();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
