@@ -46,6 +46,7 @@ public final class AugmentThroughput {
     private AugmentThroughput() {
     }
 
+    /** Runs the measurements and prints them; arguments {@code [MNIST_DIR] [--quick]}. */
     public static void main(String[] args) throws IOException {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path dir = Path.of(Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse("../shared/data/mnist"));
