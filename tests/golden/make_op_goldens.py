@@ -160,6 +160,7 @@ TORCH = {
     "sqrt": lambda xs, a: xs[0].sqrt(), "abs": lambda xs, a: xs[0].abs(),
     "sign": lambda xs, a: xs[0].sign(), "tanh": lambda xs, a: xs[0].tanh(),
     "sigmoid": lambda xs, a: xs[0].sigmoid(), "relu": lambda xs, a: xs[0].relu(),
+    "erf": lambda xs, a: xs[0].erf(),
     "clamp": lambda xs, a: xs[0].clamp(a["min"], a["max"]),
     "clampMin": lambda xs, a: xs[0].clamp(min=a["min"]),
     "clampMax": lambda xs, a: xs[0].clamp(max=a["max"]),
@@ -432,6 +433,14 @@ def indexing():
     case("gather.transposed", [inp(3, 4, layout=("T", 0, 1)), index([[1, 2, 2, 0], [0, 0, 1, 1]])], axis=0)
 
 
+def special_functions():
+    # appended after the other groups, so that the random values of their cases stay as they were
+    case("erf.plain", [inp(3, 4)])
+    case("erf.both_pieces", [inp(4, 5, dist=("uniform", -4.5, 4.5))])  # the switch at |x| = 1, saturation
+    case("erf.transposed", [inp(2, 3, 4, layout=("T", 0, 2))])
+    case("erf.rank0", [inp()])
+
+
 # ---- evaluation and writing ----
 
 def prepare(stored, steps, dtype):
@@ -481,7 +490,7 @@ def build():
 
 def main():
     for group in [elementwise_binary, elementwise_unary, comparisons, reductions, linear_algebra, shaping,
-                  indexing]:
+                  indexing, special_functions]:
         group()
     names = [c["name"] for c in CASES]
     if len(names) != len(set(names)):

@@ -49,6 +49,26 @@ class ModuleTest {
     }
 
     @Test
+    void namedModulesListsEachModuleOnceParentsFirst() {
+        Linear shared = linear(2, 2, 1);
+        Module twoPaths = new Module() {
+            {
+                registerModule("a", new Sequential(shared, Activation.relu()));
+                registerModule("b", shared);
+            }
+
+            @Override
+            protected Tensor forward(Tensor input) {
+                return input;
+            }
+        };
+        assertThat(twoPaths.namedModules().keySet()).containsExactly("", "a", "a.0", "a.1");
+        assertThat(twoPaths.namedModules().get("a.0")).isSameAs(shared);
+        assertThat(new Net(1).namedModules().keySet())
+                .containsExactly("", "features", "features.0", "features.1", "head");
+    }
+
+    @Test
     void trainAndEvalReachEveryDescendant() {
         Net net = new Net(1);
         net.eval();

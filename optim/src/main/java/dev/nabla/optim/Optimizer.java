@@ -2,6 +2,8 @@ package dev.nabla.optim;
 
 import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -257,7 +259,7 @@ public abstract class Optimizer<H extends Hyperparameters<H>> {
 
     /**
      * Everything needed to resume training exactly, as a flat map of tensors that
-     * {@code Safetensors} can store:
+     * {@link #save} stores in a safetensors file:
      * <ul>
      *   <li>{@code optimizer.<name>}: rank-0, the format version (1); names the optimizer type</li>
      *   <li>{@code param_groups.<g>.params}: {@code [n]}, the indices of group g's parameters</li>
@@ -289,6 +291,27 @@ public abstract class Optimizer<H extends Hyperparameters<H>> {
         List<Tensor> params = parameters();
         states.clear();
         loaded.states().forEach((i, st) -> states.put(params.get(i), st));
+    }
+
+    /**
+     * Writes {@link #stateDict()} to a safetensors file, atomically; state tensors keep their
+     * dtype, so {@link #load} continues bit-exactly.
+     *
+     * @throws IOException if the file cannot be written; an existing file is then left as it was
+     */
+    public final void save(Path path) throws IOException {
+        OptimizerFile.write(this, path);
+    }
+
+    /**
+     * Loads a file written by {@link #save} with {@link #loadStateDict}'s checks: on error nothing
+     * changes.
+     *
+     * @throws IOException              if the file cannot be read or is not valid safetensors
+     * @throws IllegalArgumentException naming the file, if its contents do not fit this optimizer
+     */
+    public final void load(Path path) throws IOException {
+        OptimizerFile.read(this, path);
     }
 
     /** For example {@code SGD(2 groups, 4 params)}. */

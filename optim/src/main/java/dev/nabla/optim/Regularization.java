@@ -54,7 +54,7 @@ public final class Regularization {
 
     /**
      * {@code sign(w) * max(|w| - threshold, 0)}: values within {@code threshold} of zero become
-     * exactly zero, the others move {@code threshold} towards zero. Not recorded for autodiff
+     * exactly zero (+0), the others move {@code threshold} towards zero. Not recorded for autodiff
      * when grad mode is off; does not modify {@code w}.
      *
      * @param w any shape
@@ -63,7 +63,7 @@ public final class Regularization {
      */
     public static Tensor softThreshold(Tensor w, double threshold) {
         Hyperparameters.requireNonNegative("softThreshold", "threshold", threshold);
-        return w.sign().mul(w.abs().sub(threshold).relu());
+        return Tensor.where(w.abs().gt(threshold), w.sub(w.sign().mul(threshold)), w.zerosLike());
     }
 
     private static Tensor sumOver(List<Tensor> params, Function<Tensor, Tensor> term) {

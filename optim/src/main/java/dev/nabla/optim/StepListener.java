@@ -5,6 +5,7 @@ package dev.nabla.optim;
  * parameter, then once when the step ends. Called on the stepping thread with grad mode off; the
  * tensors it receives are never written again by the optimizer, so it may keep them.
  */
+@FunctionalInterface
 public interface StepListener {
     /** Called after each parameter's update (parameters without a gradient are skipped, as in PyTorch). */
     void onUpdate(ParamUpdate update);

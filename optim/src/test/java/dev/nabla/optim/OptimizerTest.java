@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptimizerTest {
     private static Tensor param(double... values) {
@@ -127,5 +132,31 @@ class OptimizerTest {
                         + " load it into an optimizer of that type");
         assertThatThrownBy(() -> opt.loadStateDict(Map.of("weight", a)))
                 .hasMessageContaining("this is not an optimizer state dict");
+    }
+
+    @Test
+    void savesToAndLoadsFromASafetensorsFile(@TempDir Path dir) throws IOException {
+        Tensor a = Tensor.fromArray(new float[] {1, 2}, 2).requiresGrad(true);
+        Adam opt = new Adam(List.of(a), new Adam.Options().withLr(0.1));
+        a.setGrad(Tensor.fromArray(new float[] {0.3f, -0.7f}, 2));
+        opt.step();
+        Path file = dir.resolve("adam.safetensors");
+        opt.save(file);
+
+        Tensor b = Tensor.fromArray(new float[] {1, 2}, 2).requiresGrad(true);
+        Adam loaded = new Adam(List.of(b));
+        loaded.load(file);
+        assertThat(loaded.paramGroups().get(0).lr()).isEqualTo(0.1);
+        assertThat(loaded.state(b).get("exp_avg_sq").dtype()).isEqualTo(DType.F32);
+        assertThat(loaded.state(b).get("exp_avg_sq").toFloatArray())
+                .containsExactly(opt.state(a).get("exp_avg_sq").toFloatArray());
+
+        SGD sgd = new SGD(List.of(param(1, 2)), SGD.Options.lr(0.1));
+        assertThatThrownBy(() -> sgd.load(file))
+                .hasMessageStartingWith("load " + file + ": loadStateDict into SGD: nothing was loaded; the state dict"
+                        + " is of Adam");
+        Path broken = dir.resolve("broken.safetensors");
+        Files.write(broken, new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> sgd.load(broken)).isInstanceOf(IOException.class).hasMessageContaining(broken.toString());
     }
 }

@@ -1,11 +1,16 @@
 package dev.nabla.tests.golden;
 
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.io.Json;
 import dev.nabla.tensor.io.Safetensors;
 import dev.nabla.tensor.io.SafetensorsEntry;
+import dev.nabla.tensor.spi.Backends;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,28 @@ public final class FixtureReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code "cases"} array of the JSON manifest resource {@code name}, one map per case. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> manifestCases(String name) {
+        String text = new String(resource(name), StandardCharsets.UTF_8);
+        Map<String, Object> root = (Map<String, Object>) parseJson(name, text);
+        return (List<Map<String, Object>>) root.get("cases");
+    }
+
+    /** The tensor {@code key} of {@code data}, read from {@code file}; fails naming both if it is absent. */
+    public static Stored require(Map<String, Stored> data, String key, String file) {
+        Stored s = data.get(key);
+        if (s == null) {
+            throw new IllegalStateException(file + ": no tensor '" + key + "'; regenerate the fixtures");
+        }
+        return s;
+    }
+
+    /** {@code s} as a new {@code dtype} tensor on the default device. */
+    public static Tensor tensor(Stored s, DType dtype) {
+        return Tensor.fromArray(s.data(), Shape.of(s.shape()), dtype, Backends.defaultDevice());
     }
 
     /** A JSON array of integral numbers as {@code int[]}. */
