@@ -30,6 +30,8 @@ GROUP_LRS = [0.1, 0.02]
 def make_optimizer(spec):
     params = [torch.zeros(2, requires_grad=True), torch.zeros(3, requires_grad=True)]
     groups = [{"params": [p], "lr": lr} for p, lr in zip(params, spec["lrs"])]
+    if spec["type"] == "Adam":
+        return torch.optim.Adam(groups, lr=spec["lrs"][0], betas=tuple(spec["betas"]))
     return torch.optim.SGD(groups, lr=spec["lrs"][0], momentum=spec["momentum"])
 
 
@@ -44,7 +46,8 @@ def make_scheduler(opt, spec):
 
 
 def momenta(opt):
-    return [g["momentum"] for g in opt.param_groups]
+    """SGD's momentum, or Adam's beta1, which OneCycleLR cycles instead."""
+    return [g["betas"][0] if "betas" in g else g["momentum"] for g in opt.param_groups]
 
 
 def run(case, round_trip):
@@ -70,9 +73,12 @@ def run(case, round_trip):
     return lrs, moms
 
 
-def case(name, scheduler, drive="step", args=None, momentum=0.9, cycles_momentum=False):
-    c = {"name": name, "optimizer": {"type": "SGD", "lrs": GROUP_LRS, "momentum": momentum},
-         "scheduler": scheduler, "drive": drive}
+SGD_SPEC = {"type": "SGD", "lrs": GROUP_LRS, "momentum": 0.9}
+ADAM_SPEC = {"type": "Adam", "lrs": GROUP_LRS, "betas": [0.9, 0.99]}
+
+
+def case(name, scheduler, drive="step", args=None, optimizer=SGD_SPEC, cycles_momentum=False):
+    c = {"name": name, "optimizer": optimizer, "scheduler": scheduler, "drive": drive}
     if args is not None:
         c["args"] = args
     lrs, moms = run(c, round_trip=False)
@@ -122,6 +128,9 @@ case("OneCycleLR-linear-three-phase", {"type": "OneCycleLR", "max_lr": [0.4, 0.3
                                        "max_momentum": 0.9}, cycles_momentum=True)
 case("OneCycleLR-cos-three-phase", {"type": "OneCycleLR", "max_lr": [0.4, 0.3], "total_steps": 57,
                                     "three_phase": True}, cycles_momentum=True)
+case("OneCycleLR-Adam-beta1", {"type": "OneCycleLR", "max_lr": [0.01, 0.003], "total_steps": 50,
+                               "three_phase": True, "anneal_strategy": "linear"},
+     optimizer=ADAM_SPEC, cycles_momentum=True)
 case("OneCycleLR-no-momentum", {"type": "OneCycleLR", "max_lr": [0.2, 0.2], "total_steps": 60, "pct_start": 0.4,
                                 "cycle_momentum": False}, cycles_momentum=True)
 
@@ -137,6 +146,7 @@ case("ReduceLROnPlateau-max-abs", {"type": "ReduceLROnPlateau", "mode": "max", "
 case("ReduceLROnPlateau-defaults", {"type": "ReduceLROnPlateau"}, drive="metric",
      args=[1.0] * 12 + [0.5] + [0.5] * 37)
 
+case("CosineAnnealingLR-Adam", {"type": "CosineAnnealingLR", "T_max": 10}, optimizer=ADAM_SPEC)
 case("ChainedScheduler-constant-exponential", {"type": "ChainedScheduler", "schedulers": [
     {"type": "ConstantLR", "factor": 0.1, "total_iters": 3}, {"type": "ExponentialLR", "gamma": 0.9}]})
 case("ChainedScheduler-warmup-cosine", {"type": "ChainedScheduler", "schedulers": [

@@ -9,7 +9,6 @@ import dev.nabla.optim.linear.LinearModel;
 import dev.nabla.optim.linear.LinearRegression;
 import dev.nabla.optim.linear.Ridge;
 import dev.nabla.tests.golden.FixtureReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,11 +27,7 @@ class LinearModelGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldens() {
-        String text = new String(FixtureReader.resource(FIXTURE), StandardCharsets.UTF_8);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) FixtureReader.parseJson(FIXTURE, text);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> cases = (List<Map<String, Object>>) root.get("cases");
+        List<Map<String, Object>> cases = FixtureReader.manifestCases(FIXTURE);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(20);
         Map<String, Tensor> data = Map.of("scaled", Diabetes.scaled(), "raw", Diabetes.raw());
         Tensor y = Diabetes.target();

@@ -1,6 +1,9 @@
 package dev.nabla.tests.golden.schedules;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.optim.Adam;
+import dev.nabla.optim.Hyperparameters;
+import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.SGD;
 import dev.nabla.optim.schedule.ChainedScheduler;
 import dev.nabla.optim.schedule.ConstantLR;
@@ -17,6 +20,7 @@ import dev.nabla.optim.schedule.StepLR;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the Nabla counterparts of the optimizers and schedulers that make_schedule_goldens.py
@@ -26,15 +30,26 @@ final class ScheduleSpecs {
     private ScheduleSpecs() {
     }
 
-    /** SGD over one parameter per group, with the spec's learning rates and momentum. */
-    static SGD optimizer(Map<String, Object> spec) {
-        List<?> lrs = (List<?>) spec.get("lrs");
-        SGD.Options first = SGD.Options.lr(number(lrs.get(0))).withMomentum(number(spec.get("momentum")));
-        SGD sgd = new SGD(List.of(param(2)), first);
-        for (int g = 1; g < lrs.size(); g++) {
-            sgd.addParamGroup(List.of(param(3)), first.withLr(number(lrs.get(g))));
+    /** SGD or Adam over one parameter per group, with the spec's learning rates and momentum or betas. */
+    static Optimizer<?> optimizer(Map<String, Object> spec) {
+        double[] lrs = doubles(spec.get("lrs"));
+        if (spec.get("type").equals("Adam")) {
+            double[] betas = doubles(spec.get("betas"));
+            return withGroups(lrs, first -> new Adam(first, new Adam.Options().withLr(lrs[0]).withBetas(betas[0],
+                    betas[1])));
         }
-        return sgd;
+        double momentum = number(spec.get("momentum"));
+        return withGroups(lrs, first -> new SGD(first, SGD.Options.lr(lrs[0]).withMomentum(momentum)));
+    }
+
+    /** The optimizer {@code make} builds over a first group, with a group per further learning rate. */
+    private static <H extends Hyperparameters<H>> Optimizer<H> withGroups(double[] lrs,
+            Function<List<Tensor>, Optimizer<H>> make) {
+        Optimizer<H> opt = make.apply(List.of(param(2)));
+        for (int g = 1; g < lrs.length; g++) {
+            opt.addParamGroup(List.of(param(3)), opt.defaults().withLr(lrs[g]));
+        }
+        return opt;
     }
 
     private static Tensor param(int n) {
@@ -42,7 +57,7 @@ final class ScheduleSpecs {
     }
 
     /** A scheduler: an {@link LRScheduler}, a {@link ChainedScheduler}, {@link SequentialLR} or {@link ReduceLROnPlateau}. */
-    static Object scheduler(SGD opt, Map<String, Object> spec) {
+    static Object scheduler(Optimizer<?> opt, Map<String, Object> spec) {
         String type = (String) spec.get("type");
         return switch (type) {
             case "ChainedScheduler" -> new ChainedScheduler(children(opt, spec));
@@ -53,11 +68,11 @@ final class ScheduleSpecs {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<LRScheduler> children(SGD opt, Map<String, Object> spec) {
+    private static List<LRScheduler> children(Optimizer<?> opt, Map<String, Object> spec) {
         return ((List<Map<String, Object>>) spec.get("schedulers")).stream().map(s -> epochScheduler(opt, s)).toList();
     }
 
-    private static LRScheduler epochScheduler(SGD opt, Map<String, Object> s) {
+    private static LRScheduler epochScheduler(Optimizer<?> opt, Map<String, Object> s) {
         return switch ((String) s.get("type")) {
             case "StepLR" -> new StepLR(opt, integer(s, "step_size", 0), real(s, "gamma", 0.1));
             case "MultiStepLR" -> new MultiStepLR(opt, ints(s.get("milestones")), real(s, "gamma", 0.1));
