@@ -66,6 +66,6 @@ public final class Linear extends Module {
 
     @Override
     protected String extraRepr() {
-        return "in=" + in + ", out=" + out + ", bias=" + (bias != null);
+        return "in_features=" + in + ", out_features=" + out + ", bias=" + Repr.bool(bias != null);
     }
 }

@@ -330,7 +330,10 @@ public abstract class Module {
 
     // ---- printing ----
 
-    /** The settings shown in {@link #toString()}, e.g. {@code in=784, out=256, bias=true}. */
+    /**
+     * The settings shown in {@link #toString()}, as PyTorch's {@code extra_repr}, e.g.
+     * {@code in_features=784, out_features=256, bias=True} (see {@link Repr}).
+     */
     protected String extraRepr() {
         return "";
     }

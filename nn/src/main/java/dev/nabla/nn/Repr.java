@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Settings written as Python writes them, so that {@code extraRepr()} reads like PyTorch's. */
-final class Repr {
+/**
+ * Settings written as Python writes them, so that a module's {@code extraRepr()} reads like
+ * PyTorch's and a printed Nabla model can be compared with a printed {@code torch.nn} one.
+ */
+public final class Repr {
     private Repr() {
     }
 
     /** Python's {@code repr} of a float: {@code 1e-05}, {@code 0.1}, {@code 1.0}, {@code None} for null. */
-    static String number(Double value) {
+    public static String number(Double value) {
         if (value == null) {
             return "None";
         }
@@ -34,12 +37,12 @@ final class Repr {
     }
 
     /** {@code True} or {@code False}. */
-    static String bool(boolean value) {
+    public static String bool(boolean value) {
         return value ? "True" : "False";
     }
 
     /** A Python tuple of ints: {@code (4,)}, {@code (3, 4)}. */
-    static String tuple(int[] values) {
+    public static String tuple(int[] values) {
         String inner = Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         return "(" + inner + (values.length == 1 ? ",)" : ")");
     }

@@ -164,10 +164,10 @@ class ModuleTest {
     void printsTheTreeLikePyTorch() {
         assertThat(new Net(1)).hasToString("Net(\n"
                 + "  (features): Sequential(\n"
-                + "    (0): Linear(in=4, out=8, bias=true)\n"
+                + "    (0): Linear(in_features=4, out_features=8, bias=True)\n"
                 + "    (1): ReLU()\n"
                 + "  )\n"
-                + "  (head): Linear(in=8, out=3, bias=true)\n"
+                + "  (head): Linear(in_features=8, out_features=3, bias=True)\n"
                 + ")");
     }
 }

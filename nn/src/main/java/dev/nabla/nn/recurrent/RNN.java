@@ -60,9 +60,4 @@ public final class RNN extends Recurrent {
         Tensor preActivation = inputProjection.add(weights.hiddenProjection(previous.h()));
         return new CellState(nonlinearity.fn.apply(preActivation), null);
     }
-
-    @Override
-    protected String extraRepr() {
-        return super.extraRepr() + (nonlinearity == Nonlinearity.RELU ? ", nonlinearity=relu" : "");
-    }
 }

@@ -1,5 +1,7 @@
 package dev.nabla.nn.recurrent;
 
+import dev.nabla.nn.Repr;
+
 /**
  * The settings of a recurrent layer ({@link RNN}, {@link LSTM}, {@link GRU}), with PyTorch's
  * meanings and defaults. Start from {@link #of} and change what differs:
@@ -62,23 +64,23 @@ public record RecurrentConfig(int inputSize, int hiddenSize, int numLayers, bool
         return bidirectional ? 2 : 1;
     }
 
-    /** The settings that differ from the defaults, as PyTorch prints them (in camelCase). */
+    /** The settings that differ from the defaults, as PyTorch prints them. */
     String describe() {
         StringBuilder sb = new StringBuilder().append(inputSize).append(", ").append(hiddenSize);
         if (numLayers != 1) {
-            sb.append(", numLayers=").append(numLayers);
+            sb.append(", num_layers=").append(numLayers);
         }
         if (!bias) {
-            sb.append(", bias=false");
+            sb.append(", bias=False");
         }
         if (batchFirst) {
-            sb.append(", batchFirst=true");
+            sb.append(", batch_first=True");
         }
         if (dropout != 0) {
-            sb.append(", dropout=").append(dropout);
+            sb.append(", dropout=").append(Repr.number(dropout));
         }
         if (bidirectional) {
-            sb.append(", bidirectional=true");
+            sb.append(", bidirectional=True");
         }
         return sb.toString();
     }

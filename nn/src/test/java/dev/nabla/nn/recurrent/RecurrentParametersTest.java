@@ -88,13 +88,12 @@ class RecurrentParametersTest {
     }
 
     @Test
-    void printsTheSettingsThatDifferFromTheDefaults() {
+    void printsTheSettingsThatDifferFromTheDefaultsAsPyTorch() {
         assertThat(Kind.LSTM.create(RecurrentConfig.of(3, 4), 1)).hasToString("LSTM(3, 4)");
         assertThat(Kind.RNN_RELU.create(RecurrentConfig.of(10, 20).withNumLayers(2).withBias(false)
                 .withBatchFirst(true).withDropout(0.5).withBidirectional(true), 1))
-                .hasToString("RNN(10, 20, numLayers=2, bias=false, batchFirst=true, dropout=0.5, bidirectional=true,"
-                        + " nonlinearity=relu)");
-        assertThat(Kind.GRU.create(RecurrentConfig.of(3, 4).withNumLayers(3), 1)).hasToString("GRU(3, 4, numLayers=3)");
+                .hasToString("RNN(10, 20, num_layers=2, bias=False, batch_first=True, dropout=0.5, bidirectional=True)");
+        assertThat(Kind.GRU.create(RecurrentConfig.of(3, 4).withNumLayers(3), 1)).hasToString("GRU(3, 4, num_layers=3)");
     }
 
     @Test
