@@ -52,7 +52,10 @@ public final class ChainedScheduler implements Scheduler {
         return schedulers;
     }
 
-    /** {@code scheduler.ChainedScheduler}, {@code last_lr} {@code [groups]} and each scheduler's entries under {@code schedulers.<i>.}. */
+    /**
+     * {@code scheduler.ChainedScheduler}, {@code last_lr} {@code [groups]} and each scheduler's
+     * entries under {@code schedulers.<i>.}.
+     */
     @Override
     public Map<String, Tensor> stateDict() {
         return new SchedulerState.Writer(NAME).put("last_lr", lastLr).putChildren(schedulers).build();

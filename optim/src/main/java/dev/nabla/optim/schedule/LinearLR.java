@@ -52,7 +52,8 @@ public final class LinearLR extends LRScheduler {
 
     @Override
     protected double closedFormLr(int group, double lr) {
-        return baseLr(group) * (startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch()) / totalIters);
+        return baseLr(group)
+                * (startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch()) / totalIters);
     }
 
     @Override

@@ -66,21 +66,27 @@ public final class OneCycleLR extends LRScheduler {
             Checks.positive("OneCycleLR", "finalDivFactor", finalDivFactor);
         }
 
-        /** pctStart 0.3, cosine, momentum cycled between 0.85 and 0.95, divFactor 25, finalDivFactor 1e4, two phases. */
+        /**
+         * pctStart 0.3, cosine, momentum cycled between 0.85 and 0.95, divFactor 25,
+         * finalDivFactor 1e4, two phases.
+         */
         public static Options defaults() {
             return new Options(0.3, AnnealStrategy.COS, true, 0.85, 0.95, 25, 1e4, false);
         }
 
+        /** These options with {@code pctStart} replaced. */
         public Options withPctStart(double value) {
             return new Options(value, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
                     finalDivFactor, threePhase);
         }
 
+        /** These options with the anneal strategy replaced. */
         public Options withAnnealStrategy(AnnealStrategy value) {
             return new Options(pctStart, value, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor,
                     threePhase);
         }
 
+        /** These options with {@code cycleMomentum} replaced. */
         public Options withCycleMomentum(boolean value) {
             return new Options(pctStart, annealStrategy, value, baseMomentum, maxMomentum, divFactor, finalDivFactor,
                     threePhase);
@@ -92,16 +98,19 @@ public final class OneCycleLR extends LRScheduler {
                     threePhase);
         }
 
+        /** These options with {@code divFactor} replaced. */
         public Options withDivFactor(double value) {
             return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, value,
                     finalDivFactor, threePhase);
         }
 
+        /** These options with {@code finalDivFactor} replaced. */
         public Options withFinalDivFactor(double value) {
             return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, value,
                     threePhase);
         }
 
+        /** These options with {@code threePhase} replaced. */
         public Options withThreePhase(boolean value) {
             return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
                     finalDivFactor, value);
@@ -263,7 +272,8 @@ public final class OneCycleLR extends LRScheduler {
     @Override
     protected Map<String, Tensor> settings() {
         return settingsOf("max_lrs", maxLrs, "total_steps", totalSteps, "pct_start", options.pctStart(),
-                "anneal_strategy", options.annealStrategy().ordinal(), "cycle_momentum", options.cycleMomentum() ? 1 : 0,
+                "anneal_strategy", options.annealStrategy().ordinal(),
+                "cycle_momentum", options.cycleMomentum() ? 1 : 0,
                 "base_momentum", options.baseMomentum(), "max_momentum", options.maxMomentum(),
                 "div_factor", options.divFactor(), "final_div_factor", options.finalDivFactor(),
                 "three_phase", options.threePhase() ? 1 : 0);

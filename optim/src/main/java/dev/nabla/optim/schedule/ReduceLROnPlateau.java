@@ -77,14 +77,17 @@ public final class ReduceLROnPlateau {
             return new Options(Mode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, List.of(0.0), 1e-8);
         }
 
+        /** These options with the mode replaced. */
         public Options withMode(Mode value) {
             return new Options(value, factor, patience, threshold, thresholdMode, cooldown, minLrs, eps);
         }
 
+        /** These options with {@code factor} replaced. */
         public Options withFactor(double value) {
             return new Options(mode, value, patience, threshold, thresholdMode, cooldown, minLrs, eps);
         }
 
+        /** These options with {@code patience} replaced. */
         public Options withPatience(int value) {
             return new Options(mode, factor, value, threshold, thresholdMode, cooldown, minLrs, eps);
         }
@@ -94,6 +97,7 @@ public final class ReduceLROnPlateau {
             return new Options(mode, factor, patience, value, how, cooldown, minLrs, eps);
         }
 
+        /** These options with {@code cooldown} replaced. */
         public Options withCooldown(int value) {
             return new Options(mode, factor, patience, threshold, thresholdMode, value, minLrs, eps);
         }
@@ -104,6 +108,7 @@ public final class ReduceLROnPlateau {
                     Arrays.stream(values).boxed().toList(), eps);
         }
 
+        /** These options with {@code eps} replaced. */
         public Options withEps(double value) {
             return new Options(mode, factor, patience, threshold, thresholdMode, cooldown, minLrs, value);
         }
@@ -152,7 +157,8 @@ public final class ReduceLROnPlateau {
      */
     public void step(double metric) {
         if (Double.isNaN(metric)) {
-            throw new IllegalArgumentException(NAME + ".step: the metric is NaN (has training diverged?); pass a number");
+            throw new IllegalArgumentException(NAME + ".step: the metric is NaN (has training diverged?); pass a"
+                    + " number");
         }
         List<? extends ParamGroup<?>> groups = Checks.groups(NAME, optimizer, minLrs.length);
         lastEpoch++;

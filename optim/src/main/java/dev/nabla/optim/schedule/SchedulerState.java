@@ -153,7 +153,8 @@ final class SchedulerState {
                 return;
             }
             if (!t.shape().equals(expected.shape()) || !Arrays.equals(t.toDoubleArray(), expected.toDoubleArray())) {
-                problems.add(key + " is " + shown(t) + " in the state dict but " + shown(expected) + " in this scheduler");
+                problems.add(key + " is " + shown(t) + " in the state dict but " + shown(expected)
+                        + " in this scheduler");
             }
         }
 

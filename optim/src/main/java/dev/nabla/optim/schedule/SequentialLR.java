@@ -40,11 +40,13 @@ public final class SequentialLR implements Scheduler {
     public SequentialLR(Optimizer<?> optimizer, List<? extends LRScheduler> schedulers, int... milestones) {
         this.optimizer = Objects.requireNonNull(optimizer, NAME + ": optimizer");
         if (Checks.sameOptimizer(NAME, schedulers) != optimizer) {
-            throw new IllegalArgumentException(NAME + ": the schedulers belong to another optimizer than the one given");
+            throw new IllegalArgumentException(NAME + ": the schedulers belong to another optimizer than the one"
+                    + " given");
         }
         if (milestones.length != schedulers.size() - 1) {
             throw new IllegalArgumentException(NAME + ": " + schedulers.size() + " schedulers need "
-                    + (schedulers.size() - 1) + " milestones, got " + milestones.length + " " + Arrays.toString(milestones));
+                    + (schedulers.size() - 1) + " milestones, got " + milestones.length + " "
+                    + Arrays.toString(milestones));
         }
         for (int i = 0; i < milestones.length; i++) {
             if (milestones[i] < 1 || (i > 0 && milestones[i] <= milestones[i - 1])) {
@@ -98,7 +100,8 @@ public final class SequentialLR implements Scheduler {
     @Override
     public Map<String, Tensor> stateDict() {
         return new SchedulerState.Writer(NAME).put("last_epoch", lastEpoch).put("last_lr", lastLr)
-                .put("milestones", Arrays.stream(milestones).asDoubleStream().toArray()).putChildren(schedulers).build();
+                .put("milestones", Arrays.stream(milestones).asDoubleStream().toArray())
+                .putChildren(schedulers).build();
     }
 
     @Override

@@ -67,8 +67,10 @@ class LRSchedulerTest {
         assertThatThrownBy(() -> new MultiStepLR(opt, 3, -2)).hasMessage("MultiStepLR: milestone -2 must be >= 0");
         assertThatThrownBy(() -> new ConstantLR(opt, 0, 3)).hasMessage("ConstantLR: factor 0.0 must lie in (0, 1]");
         assertThatThrownBy(() -> new ConstantLR(opt, 0.5, 0)).hasMessage("ConstantLR: totalIters 0 must be >= 1");
-        assertThatThrownBy(() -> new LinearLR(opt, 1.5, 1, 3)).hasMessage("LinearLR: startFactor 1.5 must lie in (0, 1]");
-        assertThatThrownBy(() -> new LinearLR(opt, 0.5, -1, 3)).hasMessage("LinearLR: endFactor -1.0 must lie in [0, 1]");
+        assertThatThrownBy(() -> new LinearLR(opt, 1.5, 1, 3))
+                .hasMessage("LinearLR: startFactor 1.5 must lie in (0, 1]");
+        assertThatThrownBy(() -> new LinearLR(opt, 0.5, -1, 3))
+                .hasMessage("LinearLR: endFactor -1.0 must lie in [0, 1]");
         assertThatThrownBy(() -> new CosineAnnealingLR(opt, 0)).hasMessage("CosineAnnealingLR: tMax 0 must be >= 1");
         assertThatThrownBy(() -> new CosineAnnealingLR(opt, 5, -1))
                 .hasMessage("CosineAnnealingLR: etaMin -1.0 must be a finite number >= 0");

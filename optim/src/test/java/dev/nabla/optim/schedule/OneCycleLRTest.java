@@ -75,7 +75,8 @@ class OneCycleLRTest {
         SGD opt = Optimizers.sgd(0.1, 0.2);
         assertThatThrownBy(() -> new OneCycleLR(opt, new double[] {1}, 10, OneCycleLR.Options.defaults()))
                 .hasMessage("OneCycleLR: 1 maxLrs for 2 param groups; give one per group");
-        assertThatThrownBy(() -> new OneCycleLR(opt, 0, 10)).hasMessage("OneCycleLR: maxLr 0.0 must be a finite number > 0");
+        assertThatThrownBy(() -> new OneCycleLR(opt, 0, 10))
+                .hasMessage("OneCycleLR: maxLr 0.0 must be a finite number > 0");
         assertThatThrownBy(() -> new OneCycleLR(opt, 1, 0)).hasMessage("OneCycleLR: totalSteps 0 must be >= 1");
         assertThatThrownBy(() -> OneCycleLR.Options.defaults().withPctStart(1.5))
                 .hasMessage("OneCycleLR: pctStart 1.5 must lie in [0, 1]");

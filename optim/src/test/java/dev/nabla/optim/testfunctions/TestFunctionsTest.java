@@ -37,7 +37,8 @@ class TestFunctionsTest {
                 assertThat(v.item()).as(f.name()).isCloseTo(f.minimumValue(), within(1e-20));
                 v.backward();
                 for (double g : x.grad().toDoubleArray()) {
-                    assertThat(g).as(f.name() + " gradient (irrational minima are rounded)").isCloseTo(0, within(1e-13));
+                    assertThat(g).as(f.name() + " gradient (irrational minima are rounded)")
+                            .isCloseTo(0, within(1e-13));
                 }
                 assertThat(f.distanceToNearestMinimum(m)).isZero();
             }

@@ -32,7 +32,8 @@ class LinearModelGoldenTest {
         Map<String, Tensor> data = Map.of("scaled", Diabetes.scaled(), "raw", Diabetes.raw());
         Tensor y = Diabetes.target();
         return cases.stream().flatMap(c -> {
-            String name = c.get("data") + " " + c.get("model") + (c.containsKey("alpha") ? "(" + c.get("alpha") + ")" : "");
+            String name = c.get("data") + " " + c.get("model")
+                    + (c.containsKey("alpha") ? "(" + c.get("alpha") + ")" : "");
             Tensor x = data.get((String) c.get("data"));
             DynamicTest main = dynamicTest(name, () -> compare(c, model(c), x, y));
             return c.get("model").equals("LinearRegression")

@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.optim.HyperparameterAccess;
 import dev.nabla.optim.Hyperparameters;
-import dev.nabla.optim.ParamGroup;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.ParamGroup;
 import dev.nabla.optim.schedule.CosineAnnealingWarmRestarts;
 import dev.nabla.optim.schedule.LRScheduler;
 import dev.nabla.optim.schedule.ReduceLROnPlateau;
 import dev.nabla.optim.schedule.Scheduler;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.io.Safetensors;
+import dev.nabla.tensor.io.SafetensorsEntry;
 import dev.nabla.tests.golden.FixtureReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every learning-rate schedule against torch 1.13 (make_schedule_goldens.py): 50 calls of
  * {@code step()}, {@code step(epoch)} or {@code step(metric)}, comparing each group's learning rate
  * (and the momentum OneCycleLR cycles) after construction and after every call; halfway, the
- * optimizer and the scheduler are rebuilt from their state dicts, which must resume exactly.
+ * optimizer and the scheduler are rebuilt from their state dicts (the scheduler's passed through
+ * safetensors bytes, as a checkpoint holds it), which must resume exactly.
  */
 class ScheduleGoldenTest {
     private static final String FIXTURE = "/golden/schedules.json";
@@ -55,7 +62,7 @@ class ScheduleGoldenTest {
         for (int k = 0; k < expectedLr.size() - 1; k++) {
             if (k == ROUND_TRIP_AT) {
                 Map<String, Tensor> optState = opt.stateDict();
-                Map<String, Tensor> schedState = stateDict(scheduler);
+                Map<String, Tensor> schedState = throughSafetensors(stateDict(scheduler));
                 opt = ScheduleSpecs.optimizer(optimizerSpec);
                 scheduler = ScheduleSpecs.scheduler(opt, schedulerSpec);
                 opt.loadStateDict(optState);
@@ -108,6 +115,16 @@ class ScheduleGoldenTest {
 
     private static Map<String, Tensor> stateDict(Object scheduler) {
         return scheduler instanceof ReduceLROnPlateau p ? p.stateDict() : ((Scheduler) scheduler).stateDict();
+    }
+
+    /** {@code state} written to safetensors bytes and read back, as a checkpoint file would hold it. */
+    private static Map<String, Tensor> throughSafetensors(Map<String, Tensor> state) {
+        Map<String, SafetensorsEntry> entries = new LinkedHashMap<>();
+        state.forEach((k, t) -> entries.put(k, SafetensorsEntry.of(t.shape(), t.toDoubleArray())));
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        FixtureReader.readSafetensors("scheduler state", Safetensors.toBytes(entries, Map.of())).forEach((k, v) ->
+                out.put(k, Tensor.fromArray(v.data(), Shape.of(v.shape()), DType.F64, Device.REFERENCE)));
+        return out;
     }
 
     private static void loadStateDict(Object scheduler, Map<String, Tensor> state) {

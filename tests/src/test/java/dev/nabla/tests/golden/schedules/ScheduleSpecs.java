@@ -56,7 +56,7 @@ final class ScheduleSpecs {
         return Tensor.fromArray(new double[n], n).requiresGrad(true);
     }
 
-    /** A scheduler: an {@link LRScheduler}, a {@link ChainedScheduler}, {@link SequentialLR} or {@link ReduceLROnPlateau}. */
+    /** An {@link LRScheduler}, a {@link ChainedScheduler}, {@link SequentialLR} or {@link ReduceLROnPlateau}. */
     static Object scheduler(Optimizer<?> opt, Map<String, Object> spec) {
         String type = (String) spec.get("type");
         return switch (type) {

@@ -42,8 +42,8 @@ class TestFunctionGoldenTest {
     @SuppressWarnings("unchecked")
     private static void replay(Map<String, Object> c) {
         TestFunction f = function((Map<String, Object>) c.get("function"));
-        Trajectory t = Trajectory.record(f, doubles(c.get("start")), optimizer((Map<String, Object>) c.get("optimizer")),
-                ((List<?>) c.get("values")).size() - 1);
+        Trajectory t = Trajectory.record(f, doubles(c.get("start")),
+                optimizer((Map<String, Object>) c.get("optimizer")), ((List<?>) c.get("values")).size() - 1);
         List<?> points = (List<?>) c.get("points");
         double[] values = doubles(c.get("values"));
         List<String> failures = new ArrayList<>();
