@@ -1,5 +1,6 @@
 package dev.nabla.augment;
 
+import dev.nabla.autodiff.Tensor;
 import dev.nabla.data.DataLoader;
 import dev.nabla.data.Dataset;
 import java.awt.image.BufferedImage;
@@ -31,15 +32,23 @@ public final class AugmentPreview {
 
     /**
      * Writes a grid of {@code rows} samples (spread evenly over the data set) and {@code cols}
-     * columns with seed 0, each image pixel drawn as a square block sized so a cell is about 96 pixels wide.
+     * columns with seed 0, at {@link #autoScale}.
      *
      * @throws IOException if the file cannot be written (no partial file is left)
      * @throws IllegalArgumentException as {@link #render}
      */
     public static void write(Dataset dataset, ImageTransform transform, int rows, int cols, Path file)
             throws IOException {
-        int side = Math.max(dataset.get(0).features().dim(-1), dataset.get(0).features().dim(-2));
-        write(dataset, transform, rows, cols, Math.max(1, CELL_PIXELS / side), 0, file);
+        write(dataset, transform, rows, cols, autoScale(dataset), 0, file);
+    }
+
+    /**
+     * Screen pixels per image pixel that make a cell about 96 pixels across, judged by sample 0
+     * ({@code [C, H, W]}): 12 for 8x8 digits, 3 for 28x28, 1 from 96x96 up.
+     */
+    public static int autoScale(Dataset dataset) {
+        Tensor first = dataset.get(0).features();
+        return Math.max(1, CELL_PIXELS / Math.max(first.dim(-1), first.dim(-2)));
     }
 
     /**

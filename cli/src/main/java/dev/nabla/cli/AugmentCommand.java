@@ -101,11 +101,8 @@ final class AugmentCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--rows " + rows + " exceeds the " + dataset.size()
                         + " samples of " + data);
             }
-            if (scale == null) {
-                AugmentPreview.write(dataset, augmenter, rows, cols, preview);
-            } else {
-                AugmentPreview.write(dataset, augmenter, rows, cols, scale, seed, preview);
-            }
+            int pixels = scale != null ? scale : AugmentPreview.autoScale(dataset);
+            AugmentPreview.write(dataset, augmenter, rows, cols, pixels, seed, preview);
         } catch (IOException e) {
             throw new UncheckedIOException("augment: " + e.getMessage(), e);
         }
@@ -141,13 +138,14 @@ final class AugmentCommand implements Runnable {
 
     private Dataset dataset() throws IOException {
         if (data.equals("digits")) {
+            require(!download, "--download works with mnist, fashion and cifar10; the digits are built in");
             return Digits.load();
         }
         int colon = data.indexOf(':');
         require(colon > 0 && colon < data.length() - 1, "--data: expected " + SOURCES + ", got '" + data + "'");
         String kind = data.substring(0, colon);
         Path dir = Path.of(data.substring(colon + 1));
-        require(!download || !kind.equals("images"), "--download works with mnist, fashion and cifar10, not images");
+        require(!download || !kind.equals("images"), "--download works with mnist, fashion and cifar10, not an image folder");
         return switch (kind) {
             case "images" -> ImageFolder.builder(dir).targetSize(targetSize()[0], targetSize()[1]).open();
             case "mnist" -> MnistDataset.train(download ? MnistDataset.download(dir) : dir);

@@ -62,6 +62,20 @@ class AugmentCommandTest {
     }
 
     @Test
+    void theSeedChoosesTheAugmentations(@TempDir Path dir) throws IOException {
+        String[] common = {"augment", "--rotation", "30", "--rows", "2", "--cols", "3"};
+        for (String[] run : new String[][] {{"a.png", "1"}, {"b.png", "1"}, {"c.png", "2"}}) {
+            String[] args = java.util.Arrays.copyOf(common, common.length + 4);
+            System.arraycopy(new String[] {"--preview", dir.resolve(run[0]).toString(), "--seed", run[1]}, 0, args,
+                    common.length, 4);
+            assertThat(run(args)).isZero();
+        }
+        byte[] a = Files.readAllBytes(dir.resolve("a.png"));
+        assertThat(Files.readAllBytes(dir.resolve("b.png"))).isEqualTo(a);
+        assertThat(Files.readAllBytes(dir.resolve("c.png"))).isNotEqualTo(a);
+    }
+
+    @Test
     void explainsItself() {
         assertThat(run("augment", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: nabla augment", "--preview=PNG", "--rotation=DEGREES",
@@ -84,6 +98,8 @@ class AugmentCommandTest {
         assertThat(err.toString()).contains("--brightness takes LO,HI, e.g. 0.8,1.2");
         assertThat(run("augment", "--preview", png, "--data", "images:" + dir, "--size", "big")).isEqualTo(2);
         assertThat(err.toString()).contains("--size: expected HxW such as 96x96, got 'big'");
+        assertThat(run("augment", "--preview", png, "--download")).isEqualTo(2);
+        assertThat(err.toString()).contains("--download works with mnist, fashion and cifar10; the digits are built in");
         assertThat(run("augment", "--preview", png, "--rows", "2000")).isEqualTo(2);
         assertThat(err.toString()).contains("--rows 2000 exceeds the 1797 samples of digits");
         assertThat(run("augment", "--preview", png, "--data", "mnist:" + dir.resolve("none"))).isEqualTo(1);
