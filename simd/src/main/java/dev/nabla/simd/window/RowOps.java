@@ -1,0 +1,56 @@
+package dev.nabla.simd.window;
+
+import dev.nabla.tensor.Buffer;
+import dev.nabla.tensor.DType;
+
+/**
+ * The per-dtype row work of the window kernels, on the backing arrays ({@code float[]} or
+ * {@code double[]}) passed as {@code Object} so that the plane walks are written once. A run of
+ * {@code n} elements starts at an offset and steps by a stride (any sign); stride 1 on both
+ * sides is the fast case. Pooling rows are computed at every input column (stride 1) for
+ * {@code n} positions, a multiple of {@link #lanes()}, and strided outputs pick from them.
+ */
+interface RowOps {
+
+    /** The implementation for {@code dtype}. */
+    static RowOps of(DType dtype) {
+        return dtype == DType.F32 ? FloatRowOps.INSTANCE : DoubleRowOps.INSTANCE;
+    }
+
+    /** Elements per vector. */
+    int lanes();
+
+    /** The array behind a host buffer of this dtype. */
+    Object array(Buffer b);
+
+    /** A new array of {@code n} elements, all {@code value}. */
+    Object filled(int n, double value);
+
+    /** {@code a[i] = values[i]} for every {@code i < values.length}, rounded to this dtype. */
+    void set(Object a, double[] values);
+
+    /** Sets {@code n} elements of {@code a}, from {@code off} by {@code step}, to {@code value}. */
+    void fill(Object a, int off, int step, int n, double value);
+
+    /** {@code dst[d + i*ds] = src[s + i*ss]} for {@code i < n}. */
+    void copy(Object src, int s, int ss, Object dst, int d, int ds, int n);
+
+    /** {@code dst[d + i*ds] += src[s + i*ss]} for {@code i < n}. */
+    void addInto(Object src, int s, int ss, Object dst, int d, int ds, int n);
+
+    /**
+     * Max pooling of one output row at every input column: for {@code q < n}, over the taps
+     * {@code (r, kw)} in order, row {@code r < rows} starting at {@code rowStarts[r]} of
+     * {@code padded} and tap index {@code tapBases[r] + kw}, reading
+     * {@code padded[rowStarts[r] + q + kw*dilation]}: {@code best[q]} becomes the first maximum,
+     * or the first NaN, and {@code taps[q]} its tap index (0 when no tap beats -infinity).
+     */
+    void maxRow(Object padded, int[] rowStarts, int[] tapBases, int rows, int kernelW, int dilation,
+                Object best, Object taps, int n);
+
+    /** {@code sum[q]} = the sum of the same taps as {@link #maxRow}, in tap order, for {@code q < n}. */
+    void sumRow(Object padded, int[] rowStarts, int rows, int kernelW, Object sum, int n);
+
+    /** {@code num[q] /= den[denOff + q]} for {@code q < n}. */
+    void divide(Object num, Object den, int denOff, int n);
+}
