@@ -38,8 +38,8 @@ public final class AvgPool2d {
                 plane.load(ops, src, p);
                 int oBase = Planes.offset(ov, p);
                 for (int oh = 0; oh < outH; oh++) {
-                    int rows = plane.select(oh);
-                    ops.sumRow(plane.data, plane.rowStarts, rows, w.kernelW(), sums, plane.positions);
+                    int count = plane.select(oh);
+                    ops.sumRow(plane.data, plane.offsets, count, sums, plane.positions);
                     if (picked != sums) {
                         ops.copy(sums, 0, w.strideW(), picked, 0, 1, outW);
                     }

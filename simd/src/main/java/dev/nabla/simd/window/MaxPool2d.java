@@ -48,9 +48,8 @@ public final class MaxPool2d {
                 int oBase = Planes.offset(ov, p);
                 int aBase = Planes.offset(av, p);
                 for (int oh = 0; oh < outH; oh++) {
-                    int rows = plane.select(oh);
-                    ops.maxRow(plane.data, plane.rowStarts, plane.tapBases, rows, w.kernelW(), w.dilationW(),
-                            best, taps, plane.positions);
+                    int count = plane.select(oh);
+                    ops.maxRow(plane.data, plane.offsets, plane.taps, count, best, taps, plane.positions);
                     ops.copy(best, 0, w.strideW(), dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
                     ops.copy(taps, 0, w.strideW(), arg, aBase + oh * av.stride(2), av.stride(3), outW);
                 }

@@ -18,10 +18,10 @@ final class PaddedPlane {
     final int positions;
     /** The padded rows, {@code H} of {@link #rowLength} elements. */
     final Object data;
-    /** Start in {@link #data} of each tap row that {@link #select} found inside the input. */
-    final int[] rowStarts;
-    /** {@code kh * KW} of each of those rows. */
-    final int[] tapBases;
+    /** Where in {@link #data} each tap that {@link #select} found reads its first position. */
+    final int[] offsets;
+    /** The index {@code kh * KW + kw} of each of those taps. */
+    final int[] taps;
 
     /** Scratch for planes of {@code x [N, C, H, W]} pooled to rows of {@code outW}, padding with {@code padValue}. */
     PaddedPlane(RowOps ops, View x, Window2d w, int outW, double padValue) {
@@ -33,8 +33,8 @@ final class PaddedPlane {
         rowLength = positions + (w.kernelW() - 1) * w.dilationW();
         copied = Math.max(0, Math.min(x.shape().dim(3), rowLength - w.padW()));
         data = ops.filled(x.shape().dim(2) * rowLength, padValue);
-        rowStarts = new int[w.kernelH()];
-        tapBases = new int[w.kernelH()];
+        offsets = new int[w.taps()];
+        taps = new int[w.taps()];
     }
 
     /** Copies plane {@code p} of {@code src} (the array behind {@code x}) in, between the paddings. */
@@ -45,17 +45,22 @@ final class PaddedPlane {
         }
     }
 
-    /** Fills {@link #rowStarts} and {@link #tapBases} for output row {@code oh}; returns how many rows. */
+    /**
+     * Fills {@link #offsets} and {@link #taps} with the taps of output row {@code oh} whose input
+     * row lies inside the input, in tap order; returns how many.
+     */
     int select(int oh) {
-        int rows = 0;
+        int count = 0;
         for (int kh = 0; kh < w.kernelH(); kh++) {
             int ih = oh * w.strideH() - w.padH() + kh * w.dilationH();
             if (ih >= 0 && ih < x.shape().dim(2)) {
-                rowStarts[rows] = ih * rowLength;
-                tapBases[rows] = kh * w.kernelW();
-                rows++;
+                for (int kw = 0; kw < w.kernelW(); kw++) {
+                    offsets[count] = ih * rowLength + kw * w.dilationW();
+                    taps[count] = kh * w.kernelW() + kw;
+                    count++;
+                }
             }
         }
-        return rows;
+        return count;
     }
 }

@@ -40,16 +40,14 @@ interface RowOps {
 
     /**
      * Max pooling of one output row at every input column: for {@code q < n}, over the taps
-     * {@code (r, kw)} in order, row {@code r < rows} starting at {@code rowStarts[r]} of
-     * {@code padded} and tap index {@code tapBases[r] + kw}, reading
-     * {@code padded[rowStarts[r] + q + kw*dilation]}: {@code best[q]} becomes the first maximum,
-     * or the first NaN, and {@code taps[q]} its tap index (0 when no tap beats -infinity).
+     * {@code k < taps} in order, reading {@code padded[offsets[k] + q]}, {@code best[q]} becomes
+     * the first maximum, or the first NaN, and {@code tapOut[q]} its {@code indices[k]} (0 when no
+     * tap beats -infinity).
      */
-    void maxRow(Object padded, int[] rowStarts, int[] tapBases, int rows, int kernelW, int dilation,
-                Object best, Object taps, int n);
+    void maxRow(Object padded, int[] offsets, int[] indices, int taps, Object best, Object tapOut, int n);
 
-    /** {@code sum[q]} = the sum of the same taps as {@link #maxRow}, in tap order, for {@code q < n}. */
-    void sumRow(Object padded, int[] rowStarts, int rows, int kernelW, Object sum, int n);
+    /** {@code sum[q]} = the sum over {@code k < taps}, in order, of {@code padded[offsets[k] + q]}, for {@code q < n}. */
+    void sumRow(Object padded, int[] offsets, int taps, Object sum, int n);
 
     /** {@code num[q] /= den[denOff + q]} for {@code q < n}. */
     void divide(Object num, Object den, int denOff, int n);
