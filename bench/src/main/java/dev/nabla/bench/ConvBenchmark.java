@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Convolution as im2col + batched matmul on the SIMD backend, at the {@code Strided} level (F32,
  * no bias): {@code im2col} and {@code col2im} alone, the forward pass
  * {@code out[n] = W [O, C*KH*KW] @ cols[n] [C*KH*KW, OH*OW]} and the backward pass
- * ({@code dcols[n] = W^T @ dout[n]} then col2im into a zeroed {@code dx}; {@code dW = sum_n dout[n] @ cols[n]^T}).
+ * ({@code dcols[n] = W^T @ dout[n]} then col2im into a zeroed {@code dx}; {@code dW = sum_n dout[n] @ cols[n]^T}),
+ * and both in a row ({@code train}).
  * {@code impl=simd} calls the backend's window kernels, {@code impl=composed} the default
  * compositions ({@link WindowDefaults}) on the same backend; the matrix products are the same.
  * Shapes: see {@link WindowCase}. Run:
@@ -106,6 +107,13 @@ public class ConvBenchmark {
         im2col();
         be.matmul(weight, colsMatrix, out);
         return out;
+    }
+
+    /** Forward then backward, as one training step of the layer computes them. */
+    @Benchmark
+    public Strided train() {
+        forward();
+        return backward();
     }
 
     @Benchmark
