@@ -7,9 +7,9 @@ import dev.nabla.tensor.spi.WindowDefaults;
 
 /**
  * {@link dev.nabla.tensor.spi.Backend#avgPool2d}: each plane is copied into zero-padded scratch
- * rows ({@link PaddedPlane}); each output row's window sums are computed with vectors at every
- * input column (taps in order), every {@code strideW}-th is picked, and the row is divided by
- * PyTorch's divisors ({@link WindowDefaults#poolDivisors}) with vector divisions.
+ * ({@link PaddedPlane}), the window sums are computed with vectors at every flat position of the
+ * plane (taps in order), the outputs are picked into a contiguous plane, divided by PyTorch's
+ * divisors ({@link WindowDefaults#poolDivisors}) with vector divisions, and stored.
  */
 public final class AvgPool2d {
     private AvgPool2d() {
@@ -25,26 +25,24 @@ public final class AvgPool2d {
         Object src = ops.array(x.buffer());
         Object dst = ops.array(out.buffer());
         int lanes = ops.lanes();
-        int rowVectors = (outW + lanes - 1) / lanes * lanes;
-        // One spare vector of ones past the last row, so every row divides whole vectors.
-        Object divisors = ops.filled(outH * outW + lanes, 1);
+        int vectors = (outH * outW + lanes - 1) / lanes * lanes;
+        Object divisors = ops.filled(vectors, 1);
         ops.set(divisors, WindowDefaults.poolDivisors(w, xv.shape().dim(2), xv.shape().dim(3), outH, outW,
                 countIncludePad));
         Planes.forEach(ov.shape().dim(0) * ov.shape().dim(1), (long) w.taps() * outH * outW, (from, to) -> {
-            PaddedPlane plane = new PaddedPlane(ops, xv, w, outW, 0);
+            PaddedPlane plane = new PaddedPlane(ops, xv, w, outH, outW, 0);
             Object sums = ops.filled(plane.positions, 0);
-            Object picked = w.strideW() == 1 ? sums : ops.filled(rowVectors, 0);
+            Object means = ops.filled(vectors, 0);
             for (int p = from; p < to; p++) {
                 plane.load(ops, src, p);
+                ops.sumTaps(plane.data, plane.offsets, sums, plane.positions);
+                for (int oh = 0; oh < outH; oh++) {
+                    ops.copy(sums, plane.row(oh), w.strideW(), means, oh * outW, 1, outW);
+                }
+                ops.divide(means, divisors, 0, vectors);
                 int oBase = Planes.offset(ov, p);
                 for (int oh = 0; oh < outH; oh++) {
-                    int count = plane.select(oh);
-                    ops.sumRow(plane.data, plane.offsets, count, sums, plane.positions);
-                    if (picked != sums) {
-                        ops.copy(sums, 0, w.strideW(), picked, 0, 1, outW);
-                    }
-                    ops.divide(picked, divisors, oh * outW, rowVectors);
-                    ops.copy(picked, 0, 1, dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
+                    ops.copy(means, oh * outW, 1, dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
                 }
             }
         });

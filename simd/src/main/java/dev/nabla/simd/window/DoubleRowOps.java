@@ -84,22 +84,22 @@ final class DoubleRowOps implements RowOps {
     }
 
     @Override
-    public void maxRow(Object padded, int[] offsets, int[] indices, int taps, Object best, Object tapOut, int n) {
+    public void maxTaps(Object padded, int[] offsets, Object best, Object tapOut, int n) {
         double[] p = (double[]) padded;
         double[] b = (double[]) best;
         double[] t = (double[]) tapOut;
-        // One flat loop over the taps: C2 keeps loop-carried vectors in registers only there
-        // (a nested kh, kw loop boxed them, about 2 KB of garbage per row).
+        // One flat loop over the taps: C2 keeps loop-carried vectors in registers there (nested
+        // kh, kw loops boxed them, about 2 KB of garbage per row).
         for (int q = 0; q < n; q += L) {
             DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
             DoubleVector arg = DoubleVector.zero(S);
-            for (int k = 0; k < taps; k++) {
+            for (int k = 0; k < offsets.length; k++) {
                 DoubleVector v = DoubleVector.fromArray(S, p, offsets[k] + q);
                 // Strictly greater keeps the first of equal maxima; a NaN wins once, over a non-NaN.
                 VectorMask<Double> wins = v.compare(VectorOperators.GT, max)
                         .or(v.compare(VectorOperators.NE, v).andNot(max.compare(VectorOperators.NE, max)));
                 max = max.blend(v, wins);
-                arg = arg.blend(indices[k], wins);
+                arg = arg.blend(k, wins);
             }
             max.intoArray(b, q);
             arg.intoArray(t, q);
@@ -107,12 +107,12 @@ final class DoubleRowOps implements RowOps {
     }
 
     @Override
-    public void sumRow(Object padded, int[] offsets, int taps, Object sum, int n) {
+    public void sumTaps(Object padded, int[] offsets, Object sum, int n) {
         double[] p = (double[]) padded;
         double[] o = (double[]) sum;
         for (int q = 0; q < n; q += L) {
             DoubleVector acc = DoubleVector.zero(S);
-            for (int k = 0; k < taps; k++) {
+            for (int k = 0; k < offsets.length; k++) {
                 acc = acc.add(DoubleVector.fromArray(S, p, offsets[k] + q));
             }
             acc.intoArray(o, q);

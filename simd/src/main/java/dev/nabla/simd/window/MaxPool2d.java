@@ -7,11 +7,12 @@ import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.Window2d;
 
 /**
- * {@link Backend#maxPool2d}: each plane is copied into {@code -infinity}-padded scratch rows
- * ({@link PaddedPlane}); each output row is computed with vectors at every input column (taps in
- * order, the first maximum or first NaN winning, as the default composition's argmax does), and
- * the outputs pick every {@code strideW}-th column. At stride 2 this does twice the comparisons
- * needed, all in vectors, with no gather.
+ * {@link Backend#maxPool2d}: each plane is copied into {@code -infinity}-padded scratch
+ * ({@link PaddedPlane}), the maxima and their taps are computed with vectors at every flat
+ * position of the plane (taps in order, the first maximum or first NaN winning, as the default
+ * composition's argmax does), and each output row picks every {@code strideW}-th position. At
+ * stride 2 this compares about four times as many positions as there are outputs, all in
+ * vectors and with no gather.
  */
 public final class MaxPool2d {
     private MaxPool2d() {
@@ -38,20 +39,18 @@ public final class MaxPool2d {
         Object src = ops.array(x.buffer());
         Object dst = ops.array(out.buffer());
         Object arg = ops.array(argmax.buffer());
-        long work = (long) w.taps() * outH * outW;
-        Planes.forEach(ov.shape().dim(0) * ov.shape().dim(1), work, (from, to) -> {
-            PaddedPlane plane = new PaddedPlane(ops, xv, w, outW, Double.NEGATIVE_INFINITY);
+        Planes.forEach(ov.shape().dim(0) * ov.shape().dim(1), (long) w.taps() * outH * outW, (from, to) -> {
+            PaddedPlane plane = new PaddedPlane(ops, xv, w, outH, outW, Double.NEGATIVE_INFINITY);
             Object best = ops.filled(plane.positions, 0);
             Object taps = ops.filled(plane.positions, 0);
             for (int p = from; p < to; p++) {
                 plane.load(ops, src, p);
+                ops.maxTaps(plane.data, plane.offsets, best, taps, plane.positions);
                 int oBase = Planes.offset(ov, p);
                 int aBase = Planes.offset(av, p);
                 for (int oh = 0; oh < outH; oh++) {
-                    int count = plane.select(oh);
-                    ops.maxRow(plane.data, plane.offsets, plane.taps, count, best, taps, plane.positions);
-                    ops.copy(best, 0, w.strideW(), dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
-                    ops.copy(taps, 0, w.strideW(), arg, aBase + oh * av.stride(2), av.stride(3), outW);
+                    ops.copy(best, plane.row(oh), w.strideW(), dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
+                    ops.copy(taps, plane.row(oh), w.strideW(), arg, aBase + oh * av.stride(2), av.stride(3), outW);
                 }
             }
         });

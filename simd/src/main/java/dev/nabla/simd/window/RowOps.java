@@ -7,8 +7,8 @@ import dev.nabla.tensor.DType;
  * The per-dtype row work of the window kernels, on the backing arrays ({@code float[]} or
  * {@code double[]}) passed as {@code Object} so that the plane walks are written once. A run of
  * {@code n} elements starts at an offset and steps by a stride (any sign); stride 1 on both
- * sides is the fast case. Pooling rows are computed at every input column (stride 1) for
- * {@code n} positions, a multiple of {@link #lanes()}, and strided outputs pick from them.
+ * sides is the fast case. Pooling is computed at {@code n} flat positions of a
+ * {@link PaddedPlane}, a multiple of {@link #lanes()}, from which the outputs are picked.
  */
 interface RowOps {
 
@@ -39,15 +39,14 @@ interface RowOps {
     void addInto(Object src, int s, int ss, Object dst, int d, int ds, int n);
 
     /**
-     * Max pooling of one output row at every input column: for {@code q < n}, over the taps
-     * {@code k < taps} in order, reading {@code padded[offsets[k] + q]}, {@code best[q]} becomes
-     * the first maximum, or the first NaN, and {@code tapOut[q]} its {@code indices[k]} (0 when no
-     * tap beats -infinity).
+     * Max pooling at {@code n} flat positions: for {@code q < n}, over the taps {@code k} in order,
+     * reading {@code padded[offsets[k] + q]}, {@code best[q]} becomes the first maximum, or the
+     * first NaN, and {@code tapOut[q]} its {@code k} (0 when no tap beats -infinity).
      */
-    void maxRow(Object padded, int[] offsets, int[] indices, int taps, Object best, Object tapOut, int n);
+    void maxTaps(Object padded, int[] offsets, Object best, Object tapOut, int n);
 
-    /** {@code sum[q]} = the sum over {@code k < taps}, in order, of {@code padded[offsets[k] + q]}, for {@code q < n}. */
-    void sumRow(Object padded, int[] offsets, int taps, Object sum, int n);
+    /** {@code sum[q]} = the sum over the taps {@code k}, in order, of {@code padded[offsets[k] + q]}, for {@code q < n}. */
+    void sumTaps(Object padded, int[] offsets, Object sum, int n);
 
     /** {@code num[q] /= den[denOff + q]} for {@code q < n}. */
     void divide(Object num, Object den, int denOff, int n);

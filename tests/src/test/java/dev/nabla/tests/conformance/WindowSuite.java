@@ -59,9 +59,9 @@ final class WindowSuite {
             new Case(new Window2d(3, 2, 2, 3, 1, 1, 2, 1), 1, 4, 13, 10, false),
             new Case(new Window2d(1, 1, 1, 1, 0, 0, 1, 1), 3, 17, 5, 6, false),
             new Case(new Window2d(3, 3, 2, 2, 1, 1, 1, 1), 2, 16, 28, 28, true),
-            // Rows longer than a vector with odd tails, dilation and padding in W, stride 2 and 3 in W.
+            // Rows longer than a vector with odd tails; dilation and padding in W; vertical stride 3.
             new Case(new Window2d(2, 2, 2, 2, 0, 0, 1, 1), 1, 3, 6, 37, true),
-            new Case(new Window2d(3, 3, 1, 3, 2, 2, 1, 2), 1, 3, 9, 41, false),
+            new Case(new Window2d(3, 3, 3, 2, 1, 2, 1, 2), 1, 3, 10, 41, false),
             // Enough work to be cut into several parallel chunks.
             new Case(new Window2d(5, 5, 1, 1, 2, 2, 1, 1), 3, 4, 28, 30, false));
 
