@@ -26,9 +26,10 @@ CASES = {
 }
 # JMH method -> (op name in the table and in bench_torch.py, unit)
 METHODS = {"im2col": ("im2col", "GB/s"), "col2im": ("col2im", "GB/s"), "forward": ("conv2d", "GFLOP/s"),
+           "forwardOneGemm": ("conv2d.onegemm", "GFLOP/s"),
            "backward": ("conv2d.backward", "GFLOP/s"), "train": ("conv2d.train", "GFLOP/s"),
            "maxPool2d": ("max_pool2d", "GB/s"), "avgPool2d": ("avg_pool2d", "GB/s")}
-ORDER = ["im2col", "col2im", "conv2d", "conv2d.backward", "conv2d.train", "max_pool2d", "avg_pool2d"]
+ORDER = ["im2col", "col2im", "conv2d", "conv2d.onegemm", "conv2d.backward", "conv2d.train", "max_pool2d", "avg_pool2d"]
 
 
 def work(op, case):
@@ -38,7 +39,7 @@ def work(op, case):
         oh, ow = h + 2 * pad - k + 1, w + 2 * pad - k + 1
         flops = 2.0 * n * o * c * k * k * oh * ow
         cols, x = n * c * k * k * oh * ow, n * c * h * w
-        return {"im2col": 4.0 * (x + cols), "col2im": 4.0 * (cols + 2 * x), "conv2d": flops,
+        return {"im2col": 4.0 * (x + cols), "col2im": 4.0 * (cols + 2 * x), "conv2d": flops, "conv2d.onegemm": flops,
                 "conv2d.backward": 2 * flops, "conv2d.train": 3 * flops}[op]
     x, pooled = n * c * h * w, n * c * (h // k) * (w // k)
     return 4.0 * (x + (2 if op == "max_pool2d" else 1) * pooled)
@@ -76,7 +77,7 @@ def main(argv):
         roof = roofs.get(("roof.fma" if unit == "GFLOP/s" else "roof.copy", t))
         speed = {impl: work(op, case) / java[(op, case, t, impl)] for impl in ("composed", "simd")
                  if (op, case, t, impl) in java}
-        ref = torch.get((op, case, t))
+        ref = torch.get(("conv2d" if op == "conv2d.onegemm" else op, case, t))
         ref_speed = work(op, case) / ref if ref else None
         fmt = lambda v: "-" if v is None else ("%.1f" % v if v >= 10 else "%.3g" % v)  # noqa: E731
         simd = speed.get("simd")

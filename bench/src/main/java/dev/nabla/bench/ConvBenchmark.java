@@ -58,6 +58,11 @@ public class ConvBenchmark {
     private Strided dx;
     private Strided dwBatch;
     private Strided dw;
+    private Strided wideCols;
+    private Strided wideMatrix;
+    private Strided weightOnce;
+    private Strided wideOut;
+    private Strided wideOutAsBatch;
 
     @Setup
     public void setUp() {
@@ -79,6 +84,16 @@ public class ConvBenchmark {
         dx = WindowCase.zeros(c.input());
         dwBatch = WindowCase.zeros(Shape.of(n, c.out(), k));
         dw = WindowCase.zeros(Shape.of(1, c.out(), k));
+        // [N, C, KH, KW, OH, OW] over storage [C, KH, KW, N, OH, OW]: the columns of all images
+        // side by side, so that the forward pass is one [O, K] @ [K, N*L] product.
+        Shape cs = c.cols();
+        int taps = c.window().taps();
+        wideCols = WindowCase.zeros(Shape.of(k, n * l)).with(View.of(cs, new int[] {l, taps * n * l,
+            c.window().kernelW() * n * l, n * l, c.outW(), 1}, 0));
+        wideMatrix = wideCols.with(View.contiguous(Shape.of(1, k, n * l)));
+        weightOnce = w.with(View.contiguous(Shape.of(1, c.out(), k)));
+        wideOut = WindowCase.zeros(Shape.of(1, c.out(), n * l));
+        wideOutAsBatch = wideOut.with(View.of(Shape.of(n, c.out(), l), new int[] {l, n * l, 1}, 0));
         im2col();
     }
 
@@ -106,6 +121,23 @@ public class ConvBenchmark {
     public Strided forward() {
         im2col();
         be.matmul(weight, colsMatrix, out);
+        return out;
+    }
+
+    /**
+     * The forward pass as one product: im2col into {@code [C*KH*KW, N*OH*OW]}, one
+     * {@code [O, K] @ [K, N*L]} GEMM, then the copy to {@code [N, O, L]}; a layout choice for the
+     * convolution op, measured here against {@link #forward}'s N small products.
+     */
+    @Benchmark
+    public Strided forwardOneGemm() {
+        if (impl.equals("simd")) {
+            be.im2col(x, window, wideCols);
+        } else {
+            WindowDefaults.im2col(be, x, window, wideCols);
+        }
+        be.matmul(weightOnce, wideMatrix, wideOut);
+        be.copy(wideOutAsBatch, out);
         return out;
     }
 
