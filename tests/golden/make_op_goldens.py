@@ -20,53 +20,16 @@ inputs hold float32-representable values, so both dtypes start from the same num
 "gradcheck": false marks the cases placed on purpose at a non-differentiable point (ties of
 max, relu at 0, sign at 0), where central differences have no single right answer.
 """
-import json
 import os
-import struct
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
+from golden_common import F32, F64, Values, f32, write_manifest, write_safetensors
+
 OUT_DIR = os.path.join("tests", "src", "test", "resources", "golden")
-GEN = torch.Generator().manual_seed(20240611)
-F32, F64 = torch.float32, torch.float64
-
-
-# ---- input values ----
-
-def f32(t):
-    """Rounds to the nearest float32 and back, so F32 and F64 runs see the same inputs."""
-    return t.to(F32).to(F64)
-
-
-def sign_of(t):
-    """1 for t >= 0, else -1 (torch.sign gives 0 at 0, which would leave a zero in place)."""
-    return (t >= 0).to(F64) * 2 - 1
-
-
-def values(shape, dist):
-    """Seeded random values of a named distribution, float32-representable."""
-    shape = tuple(shape)
-    if dist == "normal":
-        t = torch.randn(shape, generator=GEN, dtype=F64)
-    elif dist == "away":  # |x| >= 0.2: keeps abs, relu and sign away from their kink at 0
-        t = torch.randn(shape, generator=GEN, dtype=F64)
-        t = t + 0.2 * sign_of(t)
-    elif dist == "positive":
-        t = 0.5 + 1.5 * torch.rand(shape, generator=GEN, dtype=F64)
-    elif dist == "large":  # softmax / logsumexp stability: exp(1000) overflows even in F64
-        t = 1000.0 + 5.0 * torch.randn(shape, generator=GEN, dtype=F64)
-    elif isinstance(dist, tuple) and dist[0] == "uniform":
-        t = dist[1] + (dist[2] - dist[1]) * torch.rand(shape, generator=GEN, dtype=F64)
-    elif isinstance(dist, tuple) and dist[0] == "avoid":  # normal, pushed >= 0.05 away from the points
-        t = torch.randn(shape, generator=GEN, dtype=F64)
-        for p in dist[1]:
-            near = (t - p).abs() < 0.05
-            t = torch.where(near, p + 0.05 * sign_of(t - p), t)
-    else:
-        raise ValueError(dist)
-    return f32(t)
+values = Values(20240611)
+GEN = values.gen
 
 
 class In:
@@ -197,6 +160,7 @@ TORCH = {
     "sqrt": lambda xs, a: xs[0].sqrt(), "abs": lambda xs, a: xs[0].abs(),
     "sign": lambda xs, a: xs[0].sign(), "tanh": lambda xs, a: xs[0].tanh(),
     "sigmoid": lambda xs, a: xs[0].sigmoid(), "relu": lambda xs, a: xs[0].relu(),
+    "erf": lambda xs, a: xs[0].erf(),
     "clamp": lambda xs, a: xs[0].clamp(a["min"], a["max"]),
     "clampMin": lambda xs, a: xs[0].clamp(min=a["min"]),
     "clampMax": lambda xs, a: xs[0].clamp(max=a["max"]),
@@ -469,6 +433,14 @@ def indexing():
     case("gather.transposed", [inp(3, 4, layout=("T", 0, 1)), index([[1, 2, 2, 0], [0, 0, 1, 1]])], axis=0)
 
 
+def special_functions():
+    # appended after the other groups, so that the random values of their cases stay as they were
+    case("erf.plain", [inp(3, 4)])
+    case("erf.both_pieces", [inp(4, 5, dist=("uniform", -4.5, 4.5))])  # the switch at |x| = 1, saturation
+    case("erf.transposed", [inp(2, 3, 4, layout=("T", 0, 2))])
+    case("erf.rank0", [inp()])
+
+
 # ---- evaluation and writing ----
 
 def prepare(stored, steps, dtype):
@@ -516,36 +488,16 @@ def build():
     return tensors, manifest
 
 
-def write_safetensors(path, tensors):
-    """The safetensors layout: u64 LE header size, JSON header, then the raw LE data in header order."""
-    header, chunks, offset = {}, [], 0
-    for name, t in tensors.items():
-        data = np.ascontiguousarray(t.detach().to(F64).numpy(), dtype="<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        chunks.append(data)
-        offset += len(data)
-    text = json.dumps(header, separators=(",", ":")).encode()
-    text += b" " * (-len(text) % 8)  # pad so the data starts 8-byte aligned
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        for chunk in chunks:
-            f.write(chunk)
-
-
 def main():
     for group in [elementwise_binary, elementwise_unary, comparisons, reductions, linear_algebra, shaping,
-                  indexing]:
+                  indexing, special_functions]:
         group()
     names = [c["name"] for c in CASES]
     if len(names) != len(set(names)):
         raise ValueError("duplicate case names")
     tensors, manifest = build()
     os.makedirs(OUT_DIR, exist_ok=True)
-    with open(os.path.join(OUT_DIR, "ops.json"), "w") as f:
-        # one case per line: diffs of a regenerated manifest stay readable
-        lines = ",\n".join("  " + json.dumps(c, separators=(",", ":")) for c in manifest)
-        f.write('{"torch": "%s",\n "cases": [\n%s\n]}\n' % (torch.__version__, lines))
+    write_manifest(os.path.join(OUT_DIR, "ops.json"), manifest)
     write_safetensors(os.path.join(OUT_DIR, "ops.safetensors"), tensors)
     print(f"{len(manifest)} cases, {len({c['op'] for c in manifest})} ops, {len(tensors)} tensors")
 

@@ -501,6 +501,11 @@ public final class Tensor {
         return Unary.apply(UnaryOp.SIGMOID, this);
     }
 
+    /** The error function; its gradient is {@code 2/sqrt(pi) exp(-x^2)}. */
+    public Tensor erf() {
+        return Unary.apply(UnaryOp.ERF, this);
+    }
+
     /** {@code max(x, 0)}; its gradient at 0 is 0. */
     public Tensor relu() {
         return Elementwise.relu(this);

@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.nn.init.Fans;
+import dev.nabla.nn.init.Init;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
@@ -32,13 +34,13 @@ public final class Linear extends Module {
         }
         this.in = in;
         this.out = out;
-        double bound = 1 / Math.sqrt(in);
-        this.weight = registerParameter("weight", uniform(rng, Shape.of(out, in), bound, dtype, device));
-        this.bias = bias ? registerParameter("bias", uniform(rng, Shape.of(out), bound, dtype, device)) : null;
-    }
-
-    private static Tensor uniform(Rng rng, Shape shape, double bound, DType dtype, Device device) {
-        return Tensor.rand(rng, shape, dtype, device).mul(2 * bound).sub(bound);
+        // PyTorch's kaiming_uniform_(weight, a=sqrt(5)) has the bound sqrt(3) * sqrt(2 / (1 + 5)) / sqrt(in),
+        // which is 1 / sqrt(in); written directly, it has no rounding error in double either.
+        double bound = 1 / Math.sqrt(Fans.of(Shape.of(out, in)).fanIn());
+        this.weight = registerParameter("weight", Init.uniform(Tensor.zeros(Shape.of(out, in), dtype, device),
+                -bound, bound, rng));
+        this.bias = bias ? registerParameter("bias", Init.uniform(Tensor.zeros(Shape.of(out), dtype, device),
+                -bound, bound, rng)) : null;
     }
 
     /** The {@code [out, in]} weight. */
@@ -64,6 +66,6 @@ public final class Linear extends Module {
 
     @Override
     protected String extraRepr() {
-        return "in=" + in + ", out=" + out + ", bias=" + (bias != null);
+        return "in_features=" + in + ", out_features=" + out + ", bias=" + Repr.bool(bias != null);
     }
 }

@@ -2,11 +2,16 @@ package dev.nabla.nn;
 
 import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -17,12 +22,14 @@ import java.util.function.Consumer;
  * {@code features.0.weight}.
  *
  * <p>Subclasses register what they own in their constructor and implement {@link #forward};
- * callers use {@link #call}, which adds the path of the failing module to shape errors.
+ * callers use {@link #call}, which adds the path of the failing module to shape errors and
+ * reports each call to a {@link Summary} being taken.
  */
 public abstract class Module {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private final Set<String> integerBuffers = new HashSet<>();
     private String name;
     private boolean training = true;
 
@@ -34,8 +41,9 @@ public abstract class Module {
      * device error) comes out as a {@link ModuleException} naming the module's path and type.
      */
     public final Tensor call(Tensor input) {
+        CallRecorder.Call recorded = CallRecorder.enter(this);
         try {
-            return forward(input);
+            return CallRecorder.exit(recorded, forward(input));
         } catch (ModuleException e) {
             throw name == null ? e : e.under(name);
         } catch (IllegalArgumentException e) {
@@ -57,6 +65,17 @@ public abstract class Module {
     protected final Tensor registerBuffer(String key, Tensor value) {
         checkName(key);
         buffers.put(key, value);
+        return value;
+    }
+
+    /**
+     * Registers {@code value} as a buffer that holds whole numbers, such as batch norm's
+     * {@code num_batches_tracked}: it computes in {@code value}'s float dtype like any buffer, and
+     * {@link #save} stores it as I64, as PyTorch does; returns it.
+     */
+    protected final Tensor registerIntegerBuffer(String key, Tensor value) {
+        registerBuffer(key, value);
+        integerBuffers.add(key);
         return value;
     }
 
@@ -109,6 +128,35 @@ public abstract class Module {
         children.forEach((k, c) -> c.collect(prefix + k + ".", out, params, bufs));
     }
 
+    /**
+     * This module (under the path {@code ""}) and every descendant by dotted path, parents before
+     * their children; a module registered in several places appears once, under its first path.
+     */
+    public final Map<String, Module> namedModules() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        collectModules("", Collections.newSetFromMap(new IdentityHashMap<>()), out);
+        return out;
+    }
+
+    private void collectModules(String path, Set<Module> seen, Map<String, Module> out) {
+        if (seen.add(this)) {
+            out.put(path, this);
+            children.forEach((k, c) -> c.collectModules(path.isEmpty() ? k : path + "." + k, seen, out));
+        }
+    }
+
+    /** The dotted paths of the buffers registered by {@link #registerIntegerBuffer}. */
+    final Set<String> integerBufferPaths() {
+        Set<String> out = new HashSet<>();
+        collectIntegerBuffers("", out);
+        return out;
+    }
+
+    private void collectIntegerBuffers(String prefix, Set<String> out) {
+        integerBuffers.forEach(k -> out.add(prefix + k));
+        children.forEach((k, c) -> c.collectIntegerBuffers(prefix + k + ".", out));
+    }
+
     /** The direct children by name, in registration order. */
     public final Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
@@ -135,6 +183,15 @@ public abstract class Module {
         return n;
     }
 
+    /** Number of elements of the parameters registered on this module itself, not on its children. */
+    final long ownParameterCount() {
+        long n = 0;
+        for (Tensor p : parameters.values()) {
+            n += p.numel();
+        }
+        return n;
+    }
+
     // ---- modes and gradients ----
 
     /** Training mode for this module and its descendants (dropout active, batch statistics used). */
@@ -149,6 +206,11 @@ public abstract class Module {
 
     public final boolean isTraining() {
         return training;
+    }
+
+    /** Sets this module's own mode, not its children's (for restoring a mode recorded per module). */
+    final void setTrainingFlag(boolean value) {
+        training = value;
     }
 
     /** Clears the gradient of every parameter. */
@@ -180,6 +242,11 @@ public abstract class Module {
      *                                  missing and unexpected key
      */
     public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
+        return loadStateDict(state, strict, "loadStateDict");
+    }
+
+    /** {@link #loadStateDict(Map, boolean)} with errors starting {@code "<op> into <type>: "}. */
+    final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict, String op) {
         Map<String, Tensor> own = new LinkedHashMap<>();
         collect("", own, true, true);
         List<String> missing = new ArrayList<>();
@@ -195,7 +262,7 @@ public abstract class Module {
         List<String> unexpected = new ArrayList<>(new TreeSet<>(state.keySet()));
         unexpected.removeAll(own.keySet());
         if (!mismatched.isEmpty() || strict && (!missing.isEmpty() || !unexpected.isEmpty())) {
-            throw new IllegalArgumentException("loadStateDict into " + typeName() + ": nothing was loaded;"
+            throw new IllegalArgumentException(op + " into " + typeName() + ": nothing was loaded;"
                     + (mismatched.isEmpty() ? "" : " shape mismatches " + mismatched + ";")
                     + (missing.isEmpty() ? "" : " missing keys " + missing + ";")
                     + (unexpected.isEmpty() ? "" : " unexpected keys " + unexpected + ";")
@@ -214,6 +281,41 @@ public abstract class Module {
     }
 
     /**
+     * Writes {@link #stateDict()} to {@code path} as a safetensors file with PyTorch's key names,
+     * each tensor in its own dtype (F32 or F64) and buffers registered by
+     * {@link #registerIntegerBuffer} as I64. The write is atomic: on any failure an existing file
+     * at {@code path} is left as it was.
+     *
+     * @throws IllegalArgumentException if an integer buffer holds a value that is not a whole number
+     * @throws IOException if the file cannot be written
+     */
+    public final void save(Path path) throws IOException {
+        StateDictFile.write(this, path);
+    }
+
+    /** {@link #load(Path, boolean)} with {@code strict} true: the file must have exactly this module's keys. */
+    public final LoadResult load(Path path) throws IOException {
+        return load(path, true);
+    }
+
+    /**
+     * Reads a safetensors state dict (written by {@link #save} or by PyTorch) into this module's
+     * parameters and buffers, converting each tensor to the dtype and device of the one it
+     * replaces. On any failure nothing is written: the module stays as it was.
+     *
+     * @param strict when true, a key this module lacks or a key missing from the file is an error
+     * @return the missing and unexpected keys (empty when strict)
+     * @throws dev.nabla.tensor.io.SafetensorsFormatException if the file is truncated or corrupt,
+     *     naming the file and the byte offset
+     * @throws IllegalArgumentException naming the file and listing every shape mismatch, and with
+     *     {@code strict} every missing and unexpected key
+     * @throws IOException if the file cannot be read
+     */
+    public final LoadResult load(Path path, boolean strict) throws IOException {
+        return StateDictFile.read(this, path, strict);
+    }
+
+    /**
      * What {@link #loadStateDict} could not match.
      *
      * @param missingKeys    keys of this module absent from the state dict
@@ -228,7 +330,10 @@ public abstract class Module {
 
     // ---- printing ----
 
-    /** The settings shown in {@link #toString()}, e.g. {@code in=784, out=256, bias=true}. */
+    /**
+     * The settings shown in {@link #toString()}, as PyTorch's {@code extra_repr}, e.g.
+     * {@code in_features=784, out_features=256, bias=True} (see {@link Repr}).
+     */
     protected String extraRepr() {
         return "";
     }

@@ -60,7 +60,7 @@ class LinearTest {
         Linear layer = new Linear(3, 2, false, new Rng(2), DType.F32, Device.REFERENCE);
         assertThat(layer.namedParameters()).containsOnlyKeys("weight");
         assertThat(layer.bias()).isNull();
-        assertThat(layer).hasToString("Linear(in=3, out=2, bias=false)");
+        assertThat(layer).hasToString("Linear(in_features=3, out_features=2, bias=False)");
     }
 
     @Test

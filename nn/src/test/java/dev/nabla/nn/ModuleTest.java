@@ -49,6 +49,26 @@ class ModuleTest {
     }
 
     @Test
+    void namedModulesListsEachModuleOnceParentsFirst() {
+        Linear shared = linear(2, 2, 1);
+        Module twoPaths = new Module() {
+            {
+                registerModule("a", new Sequential(shared, Activation.relu()));
+                registerModule("b", shared);
+            }
+
+            @Override
+            protected Tensor forward(Tensor input) {
+                return input;
+            }
+        };
+        assertThat(twoPaths.namedModules().keySet()).containsExactly("", "a", "a.0", "a.1");
+        assertThat(twoPaths.namedModules().get("a.0")).isSameAs(shared);
+        assertThat(new Net(1).namedModules().keySet())
+                .containsExactly("", "features", "features.0", "features.1", "head");
+    }
+
+    @Test
     void trainAndEvalReachEveryDescendant() {
         Net net = new Net(1);
         net.eval();
@@ -144,10 +164,10 @@ class ModuleTest {
     void printsTheTreeLikePyTorch() {
         assertThat(new Net(1)).hasToString("Net(\n"
                 + "  (features): Sequential(\n"
-                + "    (0): Linear(in=4, out=8, bias=true)\n"
+                + "    (0): Linear(in_features=4, out_features=8, bias=True)\n"
                 + "    (1): ReLU()\n"
                 + "  )\n"
-                + "  (head): Linear(in=8, out=3, bias=true)\n"
+                + "  (head): Linear(in_features=8, out_features=3, bias=True)\n"
                 + ")");
     }
 }

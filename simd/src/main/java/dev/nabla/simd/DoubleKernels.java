@@ -59,7 +59,7 @@ final class DoubleKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
-            case EXP, LOG, TANH, SIGMOID -> {
+            case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.doubleTranscendental(op, x, xo, o, oo, n);
                 return;
             }

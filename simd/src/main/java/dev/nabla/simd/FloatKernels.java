@@ -62,7 +62,7 @@ final class FloatKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
-            case EXP, LOG, TANH, SIGMOID -> {
+            case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.floatTranscendental(op, x, xo, o, oo, n);
                 return;
             }

@@ -18,6 +18,7 @@ final class VectorMath {
             case LOG -> FloatMath.log(x, xo, o, oo, n);
             case TANH -> FloatMath.tanh(x, xo, o, oo, n);
             case SIGMOID -> FloatMath.sigmoid(x, xo, o, oo, n);
+            case ERF -> FloatMath.erf(x, xo, o, oo, n);
             default -> throw new IllegalArgumentException("not a transcendental op: " + op);
         }
     }
@@ -28,6 +29,7 @@ final class VectorMath {
             case LOG -> DoubleMath.log(x, xo, o, oo, n);
             case TANH -> DoubleMath.tanh(x, xo, o, oo, n);
             case SIGMOID -> DoubleMath.sigmoid(x, xo, o, oo, n);
+            case ERF -> DoubleMath.erf(x, xo, o, oo, n);
             default -> throw new IllegalArgumentException("not a transcendental op: " + op);
         }
     }

@@ -9,6 +9,7 @@ import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
+import dev.nabla.tensor.spi.Window2d;
 
 /**
  * Runs backend primitives on tensors: validates devices and dtypes, broadcasts operands to a
@@ -87,6 +88,26 @@ public final class Kernels {
         Tensor out = empty(x.shape().with(axis, 1), x.dtype(), x.backend());
         x.backend().argReduce(op, x.strided(), axis, out.strided());
         return out;
+    }
+
+    /** The windows of {@code x [N, C, H, W]} unfolded to a new {@code [N, C, KH, KW, outH, outW]} tensor. */
+    public static Tensor im2col(Tensor x, Window2d window, int outH, int outW) {
+        Shape s = x.shape();
+        Tensor cols = empty(Shape.of(s.dim(0), s.dim(1), window.kernelH(), window.kernelW(), outH, outW), x.dtype(),
+                x.backend());
+        x.backend().im2col(x.strided(), window, cols.strided());
+        return cols;
+    }
+
+    /**
+     * A new {@code inputShape [N, C, H, W]} tensor holding the sum, at each input position, of the
+     * elements of {@code cols [N, C, KH, KW, OH, OW]} read from it by {@link #im2col} (any strides,
+     * zero strides included).
+     */
+    public static Tensor col2im(Tensor cols, Window2d window, Shape inputShape) {
+        Tensor image = empty(inputShape, cols.dtype(), cols.backend());
+        cols.backend().col2im(cols.strided(), window, image.strided());
+        return image;
     }
 
     /** {@code t} seen with shape {@code shape} (broadcast as zero strides). */

@@ -7,6 +7,8 @@ import dev.nabla.tensor.spi.UnaryOp;
 
 /** The elementwise functions of {@link UnaryOp}, each with its derivative. */
 public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
     public static Tensor apply(UnaryOp op, Tensor x) {
         Tensor out = Kernels.unary(op, x);
         return Graph.record(out, new Unary(op, x, out), x);
@@ -23,6 +25,7 @@ public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
             case SQRT -> grad.div(out.mul(2.0));
             case TANH -> grad.mul(out.mul(out).neg().add(1.0));
             case SIGMOID -> grad.mul(out.mul(out.neg().add(1.0)));
+            case ERF -> grad.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI));
         };
         return new Tensor[] {g};
     }

@@ -44,6 +44,7 @@ final class Programs {
             case SQRT -> "sqrt(v)";
             case TANH -> "tanh(v)";
             case SIGMOID -> "(T) 1 / ((T) 1 + exp(-v))";
+            case ERF -> "erf(v)";
         };
     }
 

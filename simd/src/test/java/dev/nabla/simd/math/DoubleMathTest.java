@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.simd.SimdConfig;
+import dev.nabla.tensor.reference.Erf;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Random;
@@ -38,7 +39,9 @@ class DoubleMathTest {
         EXP(DoubleMath::exp, DoubleMath::exp, Fn::bigExp, StrictMath::exp, 1.0, -746, 710),
         LOG(DoubleMath::log, DoubleMath::log, Fn::bigLog, StrictMath::log, 1.0, 0, 4),
         TANH(DoubleMath::tanh, DoubleMath::tanh, BigRef::tanh, StrictMath::tanh, 2.0, -20, 20),
-        SIGMOID(DoubleMath::sigmoid, DoubleMath::sigmoid, BigRef::sigmoid, Fn::strictSigmoid, 2.5, -750, 40);
+        SIGMOID(DoubleMath::sigmoid, DoubleMath::sigmoid, BigRef::sigmoid, Fn::strictSigmoid, 2.5, -750, 40),
+        /** StrictMath has no erf: the reference backend's, itself within about 1 ulp, stands in. */
+        ERF(DoubleMath::erf, DoubleMath::erf, BigRef::erf, Erf::erf, 1.5, -6.5, 6.5);
 
         final Kernel kernel;
         final UnaryOperator<DoubleVector> lanes;
@@ -181,6 +184,10 @@ class DoubleMathTest {
         maxError(Fn.TANH, grid(18.5, 20, 10_000 / SPARSER + 1), "saturation");
         maxError(Fn.SIGMOID, grid(-1e-3, 1e-3, 10_000 / SPARSER + 1), "grid around 0");
         maxError(Fn.SIGMOID, around(-745.1332191019411), "underflow boundary");
+        maxError(Fn.ERF, grid(-1e-3, 1e-3, 10_000 / SPARSER + 1), "grid around 0");
+        maxError(Fn.ERF, around(1.0), "series / rational switch at 1");
+        maxError(Fn.ERF, grid(0.9, 1.1, 10_000 / SPARSER + 1), "grid around the switch at 1");
+        maxError(Fn.ERF, grid(5.5, 6.5, 10_000 / SPARSER + 1), "saturation");
     }
 
     /** A larger sweep against StrictMath, which is itself within 1 ulp: so bound + 1. */
@@ -211,6 +218,8 @@ class DoubleMathTest {
                 new double[] {nan, 1, -1, 0, -0.0, 1, -1, 1e-300, -sub, 1});
         check(Fn.SIGMOID, new double[] {nan, inf, -inf, 0, -0.0, 40, -800, Double.MAX_VALUE, -Double.MAX_VALUE},
                 new double[] {nan, 1, 0, 0.5, 0.5, 1, 0, 1, 0});
+        check(Fn.ERF, new double[] {nan, inf, -inf, 0, -0.0, 6, -6, Double.MAX_VALUE, -Double.MAX_VALUE},
+                new double[] {nan, 1, -1, 0, -0.0, 1, -1, 1, -1});
     }
 
     private static void check(Fn fn, double[] x, double[] expected) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.simd.SimdConfig;
+import dev.nabla.tensor.reference.Erf;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -39,7 +40,9 @@ class FloatMathTest {
         EXP(FloatMath::exp, FloatMath::exp, StrictMath::exp, 1.0, -104f, 89f),
         LOG(FloatMath::log, FloatMath::log, StrictMath::log, 1.0, 0f, 4f),
         TANH(FloatMath::tanh, FloatMath::tanh, StrictMath::tanh, 2.0, -10f, 10f),
-        SIGMOID(FloatMath::sigmoid, FloatMath::sigmoid, x -> 1 / (1 + StrictMath.exp(-x)), 2.5, -105f, 20f);
+        SIGMOID(FloatMath::sigmoid, FloatMath::sigmoid, x -> 1 / (1 + StrictMath.exp(-x)), 2.5, -105f, 20f),
+        /** The reference backend's erf, within about 1 ulp of double. */
+        ERF(FloatMath::erf, FloatMath::erf, Erf::erf, 1.5, -4.5f, 4.5f);
 
         final Kernel kernel;
         final UnaryOperator<FloatVector> lanes;
@@ -163,6 +166,9 @@ class FloatMathTest {
         maxError(Fn.TANH, grid(0.6f, 0.65f, 1_000_000 / SPARSER + 1), "polynomial / exp switch at 0.625");
         maxError(Fn.TANH, grid(8.5f, 10f, 100_000 / SPARSER + 1), "saturation");
         maxError(Fn.SIGMOID, grid(-1e-3f, 1e-3f, 1_000_000 / SPARSER + 1), "grid around 0");
+        maxError(Fn.ERF, grid(-1e-3f, 1e-3f, 1_000_000 / SPARSER + 1), "grid around 0");
+        maxError(Fn.ERF, around(1f), "polynomial / rational switch at 1");
+        maxError(Fn.ERF, grid(3.5f, 4.5f, 100_000 / SPARSER + 1), "saturation");
     }
 
     @Test
@@ -178,6 +184,8 @@ class FloatMathTest {
                 new float[] {nan, 1f, -1f, 0f, -0f, 1f, -1f, 1e-30f, -sub, 1f});
         check(Fn.SIGMOID, new float[] {nan, inf, -inf, 0f, -0f, 20f, -200f, Float.MAX_VALUE, -Float.MAX_VALUE},
                 new float[] {nan, 1f, 0f, 0.5f, 0.5f, 1f, 0f, 1f, 0f});
+        check(Fn.ERF, new float[] {nan, inf, -inf, 0f, -0f, 4f, -4f, sub, Float.MAX_VALUE, -Float.MAX_VALUE},
+                new float[] {nan, 1f, -1f, 0f, -0f, 1f, -1f, sub, 1f, -1f});
     }
 
     private static void check(Fn fn, float[] x, float[] expected) {

@@ -22,6 +22,7 @@ public final class ScalarMath {
             case SQRT -> Math.sqrt(x);
             case TANH -> Math.tanh(x);
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
+            case ERF -> Erf.erf(x);
         };
     }
 

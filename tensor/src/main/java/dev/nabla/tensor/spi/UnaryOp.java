@@ -7,5 +7,7 @@ public enum UnaryOp {
     SIGN,
     EXP, LOG, SQRT, TANH,
     /** 1 / (1 + exp(-x)). */
-    SIGMOID
+    SIGMOID,
+    /** The error function, 2/sqrt(pi) times the integral of exp(-t^2) from 0 to x. */
+    ERF
 }

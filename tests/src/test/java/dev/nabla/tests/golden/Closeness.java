@@ -2,11 +2,12 @@ package dev.nabla.tests.golden;
 
 import dev.nabla.autodiff.Tensor;
 import java.util.Arrays;
+import java.util.List;
 
 /** Elementwise comparison of a Nabla tensor with a stored torch result, with messages that say where. */
-final class Closeness {
+public final class Closeness {
     /** {@code |actual - expected| <= atol + rtol * |expected|}, as {@code torch.allclose}. */
-    record Tolerance(double atol, double rtol) {
+    public record Tolerance(double atol, double rtol) {
         boolean accepts(double expected, double actual) {
             if (Double.isNaN(expected) || Double.isNaN(actual)) {
                 return Double.isNaN(expected) && Double.isNaN(actual);
@@ -31,7 +32,7 @@ final class Closeness {
      * {@code tol}. The message starts with {@code what} (case, dtype, which tensor) and gives the
      * first bad element's index, both values, and how many elements disagree.
      */
-    static void assertClose(String what, FixtureReader.Stored expected, Tensor actual, Tolerance tol) {
+    public static void assertClose(String what, FixtureReader.Stored expected, Tensor actual, Tolerance tol) {
         int[] actualShape = actual.shape().dims();
         if (!Arrays.equals(expected.shape(), actualShape)) {
             throw new AssertionError(what + ": shape " + Arrays.toString(actualShape) + ", expected "
@@ -53,6 +54,15 @@ final class Closeness {
             throw new AssertionError(what + ": at index " + Arrays.toString(unravel(first, expected.shape()))
                     + " expected " + expected.data()[first] + ", actual " + got[first] + " (" + bad + " of "
                     + got.length + " elements differ, max |diff| " + worst + ", tolerance " + tol + ")");
+        }
+    }
+
+    /** Runs one comparison, adding its failure message to {@code failures} instead of throwing. */
+    public static void collect(List<String> failures, Runnable comparison) {
+        try {
+            comparison.run();
+        } catch (AssertionError e) {
+            failures.add(e.getMessage());
         }
     }
 

@@ -1,11 +1,16 @@
 package dev.nabla.tests.golden;
 
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.io.Json;
 import dev.nabla.tensor.io.Safetensors;
 import dev.nabla.tensor.io.SafetensorsEntry;
+import dev.nabla.tensor.spi.Backends;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +19,20 @@ import java.util.Map;
  * Reads the committed fixtures with Nabla's own {@link Json} and {@link Safetensors}, which reject
  * damaged files naming the resource and the offset.
  */
-final class FixtureReader {
+public final class FixtureReader {
     /** A tensor as stored: row-major values and the shape. */
-    record Stored(int[] shape, double[] data) {
+    public record Stored(int[] shape, double[] data) {
     }
 
     private FixtureReader() {
     }
 
     /** The bytes of a class-path resource, e.g. {@code /golden/ops.json}. */
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = FixtureReader.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + ": fixture not on the class path; regenerate it with "
-                        + "/usr/bin/python3 tests/golden/make_op_goldens.py");
+                        + "/usr/bin/python3 and the tests/golden script that writes it");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -36,7 +41,7 @@ final class FixtureReader {
     }
 
     /** Parses a whole JSON document; {@code source} names it in errors. */
-    static Object parseJson(String source, String text) {
+    public static Object parseJson(String source, String text) {
         try {
             return Json.parse(text);
         } catch (IllegalArgumentException e) {
@@ -45,7 +50,7 @@ final class FixtureReader {
     }
 
     /** Every tensor of a safetensors file, as doubles, in header order. */
-    static Map<String, Stored> readSafetensors(String name, byte[] bytes) {
+    public static Map<String, Stored> readSafetensors(String name, byte[] bytes) {
         try {
             Map<String, Stored> out = new LinkedHashMap<>();
             for (Map.Entry<String, SafetensorsEntry> e : Safetensors.read(bytes, name).tensors().entrySet()) {
@@ -57,8 +62,30 @@ final class FixtureReader {
         }
     }
 
+    /** The {@code "cases"} array of the JSON manifest resource {@code name}, one map per case. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> manifestCases(String name) {
+        String text = new String(resource(name), StandardCharsets.UTF_8);
+        Map<String, Object> root = (Map<String, Object>) parseJson(name, text);
+        return (List<Map<String, Object>>) root.get("cases");
+    }
+
+    /** The tensor {@code key} of {@code data}, read from {@code file}; fails naming both if it is absent. */
+    public static Stored require(Map<String, Stored> data, String key, String file) {
+        Stored s = data.get(key);
+        if (s == null) {
+            throw new IllegalStateException(file + ": no tensor '" + key + "'; regenerate the fixtures");
+        }
+        return s;
+    }
+
+    /** {@code s} as a new {@code dtype} tensor on the default device. */
+    public static Tensor tensor(Stored s, DType dtype) {
+        return Tensor.fromArray(s.data(), Shape.of(s.shape()), dtype, Backends.defaultDevice());
+    }
+
     /** A JSON array of integral numbers as {@code int[]}. */
-    static int[] ints(Object jsonArray) {
+    public static int[] ints(Object jsonArray) {
         List<?> list = (List<?>) jsonArray;
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {

@@ -2,9 +2,6 @@ package dev.nabla.tests.golden;
 
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Shape;
-import dev.nabla.tensor.spi.Backends;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -30,25 +27,15 @@ final class GoldenFixtures {
 
     /** The stored tensor {@code key}. */
     static FixtureReader.Stored stored(String key) {
-        FixtureReader.Stored s = Holder.DATA.get(key);
-        if (s == null) {
-            throw new IllegalStateException(TENSORS + ": no tensor '" + key + "'; regenerate the fixtures");
-        }
-        return s;
+        return FixtureReader.require(Holder.DATA, key, TENSORS);
     }
 
     /** The stored tensor {@code key} as a new {@code dtype} tensor on the default device. */
     static Tensor tensor(String key, DType dtype) {
-        FixtureReader.Stored s = stored(key);
-        return Tensor.fromArray(s.data(), Shape.of(s.shape()), dtype, Backends.defaultDevice());
+        return FixtureReader.tensor(stored(key), dtype);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<GoldenCase> loadCases() {
-        String text = new String(FixtureReader.resource(MANIFEST), StandardCharsets.UTF_8);
-        Map<String, Object> root = (Map<String, Object>) FixtureReader.parseJson(MANIFEST, text);
-        return ((List<Object>) root.get("cases")).stream()
-                .map(c -> GoldenCase.fromJson((Map<String, Object>) c))
-                .toList();
+        return FixtureReader.manifestCases(MANIFEST).stream().map(GoldenCase::fromJson).toList();
     }
 }

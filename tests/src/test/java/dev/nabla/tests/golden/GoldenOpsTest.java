@@ -90,8 +90,9 @@ class GoldenOpsTest {
         }
         Tensor out = OpRegistry.apply(c.op(), inputs, c.args());
         List<String> failures = new ArrayList<>();
-        collect(failures, () -> Closeness.assertClose(where + ": output", GoldenFixtures.stored(c.key(tag + "/out")),
-                out, Tolerances.forward(dtype)));
+        FixtureReader.Stored expectedOut = GoldenFixtures.stored(c.key(tag + "/out"));
+        Closeness.collect(failures, () -> Closeness.assertClose(where + ": output", expectedOut, out,
+                Tolerances.forward(dtype)));
         if (c.differentiable()) {
             out.backward(GoldenFixtures.tensor(c.key("gout"), dtype));
             for (int i = 0; i < inputs.size(); i++) {
@@ -101,21 +102,13 @@ class GoldenOpsTest {
                     Tensor actual = grad != null ? grad : inputs.get(i).zerosLike();
                     String what = where + ": grad of input " + i;
                     FixtureReader.Stored expected = GoldenFixtures.stored(c.key(tag + "/grad" + i));
-                    collect(failures, () -> Closeness.assertClose(what, expected, actual, Tolerances.grad(dtype)));
+                    Closeness.collect(failures,
+                            () -> Closeness.assertClose(what, expected, actual, Tolerances.grad(dtype)));
                 }
             }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n", failures));
-        }
-    }
-
-    /** Runs one comparison, adding its failure message to {@code failures}. */
-    private static void collect(List<String> failures, Runnable comparison) {
-        try {
-            comparison.run();
-        } catch (AssertionError e) {
-            failures.add(e.getMessage());
         }
     }
 

@@ -88,6 +88,7 @@ final class OpRegistry {
         unary(m, "sign", Tensor::sign);
         unary(m, "tanh", Tensor::tanh);
         unary(m, "sigmoid", Tensor::sigmoid);
+        unary(m, "erf", Tensor::erf);
         unary(m, "relu", Tensor::relu);
         m.put("clamp", (in, a) -> in.get(0).clamp(a.real("min"), a.real("max")));
         m.put("clampMin", (in, a) -> in.get(0).clampMin(a.real("min")));

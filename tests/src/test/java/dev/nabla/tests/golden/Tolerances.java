@@ -11,7 +11,7 @@ import dev.nabla.tests.golden.Closeness.Tolerance;
  * Should one ever need it, give it a per-case entry here with the float32 reason; an engine error
  * goes to {@code GoldenOpsTest.KNOWN_MISMATCHES} instead.
  */
-final class Tolerances {
+public final class Tolerances {
     static final Tolerance F32_FORWARD = new Tolerance(1e-6, 1e-4);
     static final Tolerance F32_GRAD = new Tolerance(1e-4, 1e-3);
     static final Tolerance F64 = new Tolerance(1e-10, 1e-8);
@@ -20,12 +20,12 @@ final class Tolerances {
     }
 
     /** The tolerance for outputs in {@code dtype}. */
-    static Tolerance forward(DType dtype) {
+    public static Tolerance forward(DType dtype) {
         return dtype == DType.F64 ? F64 : F32_FORWARD;
     }
 
     /** The tolerance for input gradients in {@code dtype}. */
-    static Tolerance grad(DType dtype) {
+    public static Tolerance grad(DType dtype) {
         return dtype == DType.F64 ? F64 : F32_GRAD;
     }
 }
