@@ -9,6 +9,7 @@ import dev.nabla.autodiff.functional.ConvOptions;
 import dev.nabla.bench.harness.Stopwatch;
 import dev.nabla.data.ArrayDataset;
 import dev.nabla.data.Batch;
+import dev.nabla.data.BatchIterator;
 import dev.nabla.data.DataLoader;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.MnistDataset;
@@ -27,7 +28,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -42,6 +42,8 @@ import java.util.Locale;
  */
 public final class AugmentThroughput {
     private static final int BATCH = 64;
+    /** Training steps run this long before any is timed. */
+    private static final long WARMUP_NANOS = 3_000_000_000L;
 
     private AugmentThroughput() {
     }
@@ -86,7 +88,7 @@ public final class AugmentThroughput {
                     workers, workers == 1 ? " " : "s", plain, augmented[workers]);
         }
 
-        double consumed = lenetRate(part, quick ? 5 : 30);
+        double consumed = lenetRate(part, quick ? 5 : 50);
         System.out.printf(Locale.ROOT, "LeNet-5 training step (forward + backward + SGD), batch %d: %,.0f samples/s%n",
                 BATCH, consumed);
         for (int workers = 1; workers <= 2; workers++) {
@@ -149,8 +151,9 @@ public final class AugmentThroughput {
             batch = loader.iterator(0).next();
         }
         Trainer trainer = new Trainer();
-        for (int i = 0; i < 5; i++) {
-            trainer.step(batch);
+        long warmUntil = System.nanoTime() + WARMUP_NANOS;
+        for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
+            trainer.step(batch);   // until the JIT has compiled the whole step
         }
         double[] rates = new double[steps];
         for (int i = 0; i < steps; i++) {
@@ -161,19 +164,26 @@ public final class AugmentThroughput {
         return median(rates);
     }
 
-    /** Samples/s of training on the loader's batches, waiting for them as a training loop does. */
+    /** Samples/s of training on the loader's batches (epoch after epoch), waiting for them as a training loop does. */
     private static double fedTrainingRate(DataLoader loader, int steps) {
         Trainer trainer = new Trainer();
-        Iterator<Batch> batches = loader.iterator(0);
-        for (int i = 0; i < 5; i++) {
-            trainer.step(batches.next());
-        }
-        long start = System.nanoTime();
+        long warmUntil = System.nanoTime() + WARMUP_NANOS;
+        long start = 0;
         long samples = 0;
-        for (int i = 0; i < steps && batches.hasNext(); i++) {
-            Batch b = batches.next();
-            trainer.step(b);
-            samples += b.size();
+        int timed = 0;
+        for (int epoch = 0; timed < steps; epoch++) {
+            try (BatchIterator batches = loader.iterator(epoch)) {
+                while (batches.hasNext() && timed < steps) {
+                    Batch b = batches.next();
+                    trainer.step(b);
+                    if (start == 0) {
+                        start = System.nanoTime() >= warmUntil ? System.nanoTime() : 0;
+                    } else {
+                        samples += b.size();
+                        timed++;
+                    }
+                }
+            }
         }
         return samples / ((System.nanoTime() - start) / 1e9);
     }
