@@ -67,12 +67,10 @@ public final class Conv2d extends Module {
         this.kernelSize = kernelSize;
         this.options = options;
         Shape weightShape = Shape.of(outChannels, inChannels / groups, kernelSize.h(), kernelSize.w());
-        // kaiming_uniform_(weight, a=sqrt(5)) has the bound 1 / sqrt(fanIn), as in Linear
-        double bound = 1 / Math.sqrt(Fans.of(weightShape).fanIn());
-        this.weight = registerParameter("weight", Init.uniform(Tensor.zeros(weightShape, dtype, device), -bound,
-                bound, rng));
-        this.bias = bias ? registerParameter("bias", Init.uniform(Tensor.zeros(Shape.of(outChannels), dtype, device),
-                -bound, bound, rng)) : null;
+        long fanIn = Fans.of(weightShape).fanIn();
+        this.weight = registerParameter("weight", Init.fanInUniform(weightShape, fanIn, rng, dtype, device));
+        this.bias = bias ? registerParameter("bias", Init.fanInUniform(Shape.of(outChannels), fanIn, rng, dtype,
+                device)) : null;
     }
 
     /** The {@code [outChannels, inChannels / groups, KH, KW]} weight. */

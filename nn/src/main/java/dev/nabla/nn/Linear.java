@@ -1,7 +1,6 @@
 package dev.nabla.nn;
 
 import dev.nabla.autodiff.Tensor;
-import dev.nabla.nn.init.Fans;
 import dev.nabla.nn.init.Init;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -34,13 +33,8 @@ public final class Linear extends Module {
         }
         this.in = in;
         this.out = out;
-        // PyTorch's kaiming_uniform_(weight, a=sqrt(5)) has the bound sqrt(3) * sqrt(2 / (1 + 5)) / sqrt(in),
-        // which is 1 / sqrt(in); written directly, it has no rounding error in double either.
-        double bound = 1 / Math.sqrt(Fans.of(Shape.of(out, in)).fanIn());
-        this.weight = registerParameter("weight", Init.uniform(Tensor.zeros(Shape.of(out, in), dtype, device),
-                -bound, bound, rng));
-        this.bias = bias ? registerParameter("bias", Init.uniform(Tensor.zeros(Shape.of(out), dtype, device),
-                -bound, bound, rng)) : null;
+        this.weight = registerParameter("weight", Init.fanInUniform(Shape.of(out, in), in, rng, dtype, device));
+        this.bias = bias ? registerParameter("bias", Init.fanInUniform(Shape.of(out), in, rng, dtype, device)) : null;
     }
 
     /** The {@code [out, in]} weight. */

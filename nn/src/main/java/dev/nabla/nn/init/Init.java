@@ -2,6 +2,9 @@ package dev.nabla.nn.init;
 
 import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.random.Rng;
 
 /**
@@ -38,6 +41,18 @@ public final class Init {
             case LEAKY_RELU -> Math.sqrt(2.0 / (1 + param * param));
             case SELU -> 3.0 / 4;
         };
+    }
+
+    /**
+     * A new tensor of {@code shape} uniform in {@code [-1/sqrt(fanIn), 1/sqrt(fanIn))}: PyTorch's
+     * default initialisation of the weight and the bias of {@code Linear} and {@code Conv2d}, where
+     * {@code kaiming_uniform_(weight, a=sqrt(5))} has the bound
+     * {@code sqrt(3) * sqrt(2 / (1 + 5)) / sqrt(fanIn) = 1 / sqrt(fanIn)}, here written directly so it has
+     * no rounding error in double either.
+     */
+    public static Tensor fanInUniform(Shape shape, long fanIn, Rng rng, DType dtype, Device device) {
+        double bound = 1 / Math.sqrt(fanIn);
+        return uniform(Tensor.zeros(shape, dtype, device), -bound, bound, rng);
     }
 
     /** Uniform in {@code [low, high)}. */
