@@ -2,6 +2,8 @@ package dev.nabla.train;
 
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +19,7 @@ public final class FitContext {
     private int epoch;
     private int batch;
     private boolean stopRequested;
+    private final List<Path> checkpointRequests = new ArrayList<>();
 
     FitContext(Trainer trainer, int epochs, int batchesPerEpoch, long samplesPerEpoch, List<String> metricNames) {
         this.trainer = trainer;
@@ -97,6 +100,22 @@ public final class FitContext {
     /** Whether a callback asked to stop. */
     public boolean stopRequested() {
         return stopRequested;
+    }
+
+    /**
+     * Asks the trainer to write a checkpoint into {@code dir} (see {@link Trainer#saveCheckpoint})
+     * once every callback has seen the current batch or epoch end, so that it holds all of their
+     * updated state whatever their order.
+     */
+    public void requestCheckpoint(Path dir) {
+        checkpointRequests.add(dir);
+    }
+
+    /** The checkpoint directories requested since the last call. */
+    List<Path> takeCheckpointRequests() {
+        List<Path> out = List.copyOf(checkpointRequests);
+        checkpointRequests.clear();
+        return out;
     }
 
     void moveTo(int epoch, int batch) {
