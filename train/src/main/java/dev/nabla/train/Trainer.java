@@ -384,6 +384,9 @@ public final class Trainer {
      * the history and the position. The next {@link #fit} continues from there and hands each
      * callback its saved state. On failure the model and the trainer are left as they were.
      *
+     * <p>Resume after building the loaders and the model: a loader built without a seed draws
+     * one from the global generator, which this method sets to where the checkpoint left it.
+     *
      * @throws CheckpointFormatException if a file is missing or was not written by a trainer
      * @throws IOException if a file cannot be read or is corrupt
      * @throws IllegalArgumentException if the model, optimizer or metrics do not match the checkpoint
