@@ -61,7 +61,24 @@ final class LineChart {
         for (Series s : series) {
             drawSeries(g, plot, x, y, s);
         }
-        drawLegend(g, plot);
+        drawLegend(g, plot, endsHigh(y));
+    }
+
+    /** Whether the series end in the upper half of the plot, where the legend would cover them. */
+    private boolean endsHigh(Ticks y) {
+        double middle = (y.min() + y.max()) / 2;
+        int high = 0;
+        int count = 0;
+        for (Series s : series) {
+            for (int i = s.values().length - 1; i >= 0; i--) {
+                if (Double.isFinite(s.values()[i])) {
+                    high += s.values()[i] > middle ? 1 : 0;
+                    count++;
+                    break;
+                }
+            }
+        }
+        return 2 * high > count;
     }
 
     private Ticks valueTicks() {
@@ -125,12 +142,13 @@ final class LineChart {
         g.setStroke(new BasicStroke(1f));
     }
 
-    private void drawLegend(Graphics2D g, Rectangle plot) {
+    /** The legend in the top right corner, or the bottom right one when {@code bottom}. */
+    private void drawLegend(Graphics2D g, Rectangle plot, boolean bottom) {
         FontMetrics fm = g.getFontMetrics();
         int width = series.stream().mapToInt(s -> fm.stringWidth(s.name())).max().orElse(0) + 36;
         int height = series.size() * 16 + 8;
         int left = plot.x + plot.width - width - 8;
-        int top = plot.y + 8;
+        int top = bottom ? plot.y + plot.height - height - 8 : plot.y + 8;
         g.setColor(new Color(255, 255, 255, 230));
         g.fillRect(left, top, width, height);
         g.setColor(GRID.darker());
