@@ -70,6 +70,7 @@ public final class Trainer {
     private final RunningMean runningLoss = new RunningMean();
     private int epochsDone;
     private int batchesDone;
+    private double lastLr = Double.NaN;
     private Map<String, Tensor> resumedCallbackState = Map.of();
     private List<Callback> activeCallbacks = List.of();
 
@@ -126,6 +127,7 @@ public final class Trainer {
         FitContext context = new FitContext(this, epochs, train.numBatches(), train.numSamples(),
                 recordedNames(validation != null));
         activeCallbacks = all;
+        lastLr = optimizer.paramGroups().get(0).lr();
         try {
             all.forEach(c -> c.onFitStart(context));
             loadCallbackState(all);
@@ -168,7 +170,7 @@ public final class Trainer {
         if (validation != null) {
             evaluate(validation).forEach((k, v) -> logs.put(VALIDATION_PREFIX + k, v));
         }
-        logs.put(LEARNING_RATE, optimizer.paramGroups().get(0).lr());
+        logs.put(LEARNING_RATE, lastLr);
         history.append(logs);
         epochsDone = epoch + 1;
         batchesDone = 0;
@@ -192,6 +194,7 @@ public final class Trainer {
         Tensor output = forward(where, batch);
         Tensor value = lossOf(where, batch, output);
         value.backward();
+        lastLr = optimizer.paramGroups().get(0).lr();
         optimizer.step();
         double batchLoss = value.item();
         runningLoss.add(batchLoss, batch.size());
