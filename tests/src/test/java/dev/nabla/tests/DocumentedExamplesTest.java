@@ -27,7 +27,7 @@ class DocumentedExamplesTest {
     private static final Pattern BLOCK = Pattern.compile("```(java|text)\\n(.*?)```", Pattern.DOTALL);
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "docs/models.md", "docs/training.md"})
+    @ValueSource(strings = {"README.md", "docs/models.md", "docs/optim-schedules.md", "docs/training.md"})
     void examplesCompileRunAndPrintWhatThePageShows(String page, @TempDir Path dir) throws Exception {
         String text = Files.readString(Path.of("..").resolve(page));
         StringBuilder imports = new StringBuilder();
