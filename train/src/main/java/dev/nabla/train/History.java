@@ -118,6 +118,7 @@ public final class History {
     /** For example {@code History(3 epochs: loss, accuracy, val_loss, val_accuracy, lr)}. */
     @Override
     public String toString() {
-        return "History(" + epochs + (epochs == 1 ? " epoch: " : " epochs: ") + String.join(", ", values.keySet()) + ")";
+        return "History(" + epochs + (epochs == 1 ? " epoch: " : " epochs: ") + String.join(", ", values.keySet())
+                + ")";
     }
 }

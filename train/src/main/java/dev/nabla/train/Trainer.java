@@ -8,6 +8,8 @@ import dev.nabla.data.DataLoader;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.loss.Loss;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.schedule.Scheduler;
+import dev.nabla.train.callbacks.LearningRateScheduler;
 import dev.nabla.train.metrics.ConfusionMatrix;
 import dev.nabla.train.metrics.Metric;
 import dev.nabla.train.metrics.RunningMean;
@@ -64,7 +66,7 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer<?> optimizer;
     private final List<Metric> metrics;
-    private final List<Callback> ownCallbacks;
+    private final List<LearningRateScheduler> schedules;
     private final Map<String, String> extraSettings;
     private final History history = new History();
     private final RunningMean runningLoss = new RunningMean();
@@ -79,7 +81,7 @@ public final class Trainer {
         this.loss = b.loss;
         this.optimizer = b.optimizer;
         this.metrics = List.copyOf(b.metrics);
-        this.ownCallbacks = List.copyOf(b.ownCallbacks);
+        this.schedules = List.copyOf(b.schedules);
         this.extraSettings = new LinkedHashMap<>(b.settings);
     }
 
@@ -122,7 +124,7 @@ public final class Trainer {
                     + epochsDone + ", but the training loader has " + train.numBatches() + " batches per epoch;"
                     + " resume with the loader of the checkpointed run");
         }
-        List<Callback> all = new ArrayList<>(ownCallbacks);
+        List<Callback> all = new ArrayList<>(schedules);
         all.addAll(callbacks);
         FitContext context = new FitContext(this, epochs, train.numBatches(), train.numSamples(),
                 recordedNames(validation != null));
@@ -430,7 +432,8 @@ public final class Trainer {
         metrics.forEach(m -> expected.add(m.name()));
         if (!running.keySet().equals(new LinkedHashSet<>(expected))) {
             throw new CheckpointFormatException(dir.resolve(TrainerState.FILE), "the checkpoint's loss and metrics are "
-                    + running.keySet() + ", this trainer's are " + expected + "; build the trainer with the same metrics");
+                    + running.keySet() + ", this trainer's are " + expected
+                    + "; build the trainer with the same metrics");
         }
         for (Metric m : metrics) {
             if (running.get(m.name()).length != m.state().length) {
@@ -493,7 +496,7 @@ public final class Trainer {
     /**
      * The run's settings for a report, in order: {@code model} (type and parameter count),
      * {@code loss}, {@code optimizer} (type and first group's hyperparameters), {@code metrics},
-     * and those given to {@link Builder#setting}.
+     * {@code schedule} if any, and those given to {@link Builder#setting}.
      */
     public Map<String, String> settings() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -502,6 +505,9 @@ public final class Trainer {
         out.put("loss", loss.toString());
         out.put("optimizer", optimizer.name() + " " + optimizer.paramGroups().get(0).options());
         out.put("metrics", metrics.isEmpty() ? "none" : String.join(", ", metrics.stream().map(Metric::name).toList()));
+        if (!schedules.isEmpty()) {
+            out.put("schedule", String.join("; ", schedules.stream().map(Object::toString).toList()));
+        }
         out.putAll(extraSettings);
         return out;
     }
@@ -512,7 +518,7 @@ public final class Trainer {
         private final Loss loss;
         private final Optimizer<?> optimizer;
         private final List<Metric> metrics = new ArrayList<>();
-        private final List<Callback> ownCallbacks = new ArrayList<>();
+        private final List<LearningRateScheduler> schedules = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder(Module model, Loss loss, Optimizer<?> optimizer) {
@@ -526,6 +532,25 @@ public final class Trainer {
             for (Metric m : values) {
                 metrics.add(Objects.requireNonNull(m, "trainer: metric"));
             }
+            return this;
+        }
+
+        /**
+         * Steps {@code scheduler} (made with this trainer's optimizer) after every epoch or every
+         * batch; see {@link #schedule(LearningRateScheduler)}.
+         */
+        public Builder schedule(Scheduler scheduler, LearningRateScheduler.Interval interval) {
+            return schedule(LearningRateScheduler.of(scheduler, interval));
+        }
+
+        /**
+         * Runs {@code stepping} (for example {@link LearningRateScheduler#onPlateau}) as the
+         * trainer's own callback, before those given to {@link Trainer#fit}: the rates are set for
+         * the next epoch before other callbacks see an epoch's end, and checkpoints save the
+         * schedule's progress.
+         */
+        public Builder schedule(LearningRateScheduler stepping) {
+            schedules.add(Objects.requireNonNull(stepping, "trainer: schedule"));
             return this;
         }
 

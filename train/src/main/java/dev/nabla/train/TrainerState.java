@@ -44,7 +44,8 @@ record TrainerState(int epoch, int batch, long[] rng, Map<String, double[]> hist
         history.forEach((k, v) -> entries.put(HISTORY + k, SafetensorsEntry.of(Shape.of(v.length), v)));
         running.forEach((k, v) -> entries.put(RUNNING + k, SafetensorsEntry.of(Shape.of(v.length), v)));
         callbacks.forEach((k, t) -> entries.put(CALLBACKS + k, t.dtype() == DType.F64
-                ? SafetensorsEntry.of(t.shape(), t.toDoubleArray()) : SafetensorsEntry.of(t.shape(), t.toFloatArray())));
+                ? SafetensorsEntry.of(t.shape(), t.toDoubleArray())
+                : SafetensorsEntry.of(t.shape(), t.toFloatArray())));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
         metadata.put("epoch", Integer.toString(epoch));

@@ -96,7 +96,8 @@ class CheckpointFilesTest {
             Sequential model = Moons.model(1);
             Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters())).build().resume(ckpt);
         }).isInstanceOf(CheckpointFormatException.class)
-                .hasMessageEndingWith("trainer.safetensors: metadata format is something-else, expected nabla-trainer/1;"
-                        + " is this the trainer state of a checkpoint written by Trainer.saveCheckpoint?");
+                .hasMessageEndingWith("trainer.safetensors: metadata format is something-else, expected"
+                        + " nabla-trainer/1; is this the trainer state of a checkpoint written by"
+                        + " Trainer.saveCheckpoint?");
     }
 }

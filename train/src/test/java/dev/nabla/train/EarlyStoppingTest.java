@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class EarlyStoppingTest {
     private static Trainer trainer(Sequential model) {
-        return Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters(), new Adam.Options().withLr(0.02)))
+        Adam adam = new Adam(model.parameters(), new Adam.Options().withLr(0.02));
+        return Trainer.builder(model, new CrossEntropyLoss(), adam)
                 .metrics(new Accuracy()).build();
     }
 

@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.data.ArrayDataset;
@@ -10,8 +11,11 @@ import dev.nabla.nn.Module;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.loss.CrossEntropyLoss;
 import dev.nabla.optim.Adam;
+import dev.nabla.optim.schedule.LinearLR;
+import dev.nabla.optim.schedule.StepLR;
 import dev.nabla.tensor.random.Rng;
 import dev.nabla.train.callbacks.EarlyStopping;
+import dev.nabla.train.callbacks.LearningRateScheduler.Interval;
 import dev.nabla.train.callbacks.Mode;
 import dev.nabla.train.callbacks.ModelCheckpoint;
 import dev.nabla.train.metrics.Accuracy;
@@ -29,18 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
  * fresh trainer (new model with other initial weights, new loaders, the global generator moved on)
  * end with the same bits: the model has dropout drawing from the global generator, the loaders
  * shuffle (the validation loader draws its seed from the global generator when built, so, as in a
- * real program, the loaders are built before resuming), and Adam keeps state.
+ * real program, the loaders are built before resuming), Adam keeps state, and two learning-rate
+ * schedules step, one per epoch and one per batch.
  */
 class ResumeTest {
     private static final long GLOBAL_SEED = 7;
     private final ArrayDataset train = Moons.data(200, 1);    // 7 batches of 32, the last of 8
     private final ArrayDataset validation = Moons.data(64, 2);
 
-    /** A trainer as a fresh process would build it; its model's initial weights come from {@code initSeed}. */
+    /**
+     * A trainer as a fresh process would build it: its model's initial weights come from
+     * {@code initSeed}; the learning rate falls by StepLR every 3 epochs and, within epochs, by a
+     * LinearLR warm-up over the first 10 batches.
+     */
     private static Trainer freshTrainer(long initSeed) {
         Sequential model = Moons.model(initSeed);
-        return Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters(), new Adam.Options().withLr(0.01)))
+        Adam adam = new Adam(model.parameters(), new Adam.Options().withLr(0.01));
+        return Trainer.builder(model, new CrossEntropyLoss(), adam)
                 .metrics(new Accuracy())
+                .schedule(new StepLR(adam, 3, 0.5), Interval.EPOCH)
+                .schedule(new LinearLR(adam, 0.25, 1.0, 10), Interval.BATCH)
                 .build();
     }
 
@@ -78,6 +90,9 @@ class ResumeTest {
 
         assertSameBits(resumed.model(), straight.model());
         assertThat(resumed.history().toCsv()).isEqualTo(straight.history().toCsv());
+        // the warm-up reaches 0.25 + 0.75 * 6 / 10 of the rate at the first epoch's last (7th) batch
+        assertThat(doubles(resumed.history().get("lr")))
+                .containsExactly(new double[] {0.007, 0.01, 0.01, 0.005}, within(1e-15));
         assertThat(stopping.bestEpoch()).isBetween(0, 3);
     }
 
@@ -123,7 +138,8 @@ class ResumeTest {
         Trainer wrong = Trainer.builder(other, new CrossEntropyLoss(), new Adam(other.parameters())).build();
         Map<String, float[]> before = snapshot(other);
         assertThatThrownBy(() -> wrong.resume(dir.resolve("ckpt"))).isInstanceOf(CheckpointFormatException.class)
-                .hasMessageContaining("the checkpoint's loss and metrics are [loss, accuracy], this trainer's are [loss]");
+                .hasMessageContaining("the checkpoint's loss and metrics are [loss, accuracy], this trainer's are"
+                        + " [loss]");
         Trainer noMetrics = Trainer.builder(other, new CrossEntropyLoss(), new Adam(other.parameters()))
                 .metrics(new Accuracy()).build();
         assertThatThrownBy(() -> noMetrics.resume(dir.resolve("ckpt"))).isInstanceOf(IllegalArgumentException.class)
@@ -159,5 +175,9 @@ class ResumeTest {
             }
             assertThat(abits).as(key).containsExactly(ebits);
         }
+    }
+
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

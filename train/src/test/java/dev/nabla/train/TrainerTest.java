@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     private static Trainer trainer(Sequential model) {
-        return Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters(), new Adam.Options().withLr(0.01)))
+        Adam adam = new Adam(model.parameters(), new Adam.Options().withLr(0.01));
+        return Trainer.builder(model, new CrossEntropyLoss(), adam)
                 .metrics(new Accuracy())
                 .build();
     }

@@ -16,7 +16,8 @@ final class MetricInputs {
         requireTargetRows(op, output, target);
         if (output.rank() != 2 || output.dim(1) < 2) {
             throw new IllegalArgumentException(op + ": output " + output.shape() + " must be class scores [N, C] with"
-                    + " C >= 2 for target " + target.shape() + "; for one score per sample use Accuracy.binary(threshold)");
+                    + " C >= 2 for target " + target.shape()
+                    + "; for one score per sample use Accuracy.binary(threshold)");
         }
         return output.dim(1);
     }

@@ -85,7 +85,8 @@ class PresetTest {
                 .hasMessage("lenet5: input [1, 8, 8] is too small: after layer 3 (conv 16@5x5 pad 0) the feature map"
                         + " would be 0x0; use larger images or a preset for small ones (small-cnn)");
         assertThatThrownBy(() -> create("cnn-bn", Shape.of(784), 10)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cnn-bn: input [784] must be one image [C, H, W] (without the batch axis), e.g. [1, 28, 28]");
+                .hasMessage("cnn-bn: input [784] must be one image [C, H, W] (without the batch axis),"
+                        + " e.g. [1, 28, 28]");
         assertThatThrownBy(() -> create("mlp", Shape.of(1, 28, 28), 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("mlp: needs at least 2 classes, got 1");
         assertThatThrownBy(() -> create("mlp", Shape.of(0, 28), 10)).isInstanceOf(IllegalArgumentException.class)

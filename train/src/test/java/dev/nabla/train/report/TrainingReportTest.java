@@ -40,7 +40,8 @@ class TrainingReportTest {
 
     private static ConfusionMatrix matrix() {
         ConfusionMatrix m = new ConfusionMatrix(3);
-        m.update(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}}), Tensor.of(0, 1, 2, 2, 0));
+        m.update(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}}),
+                Tensor.of(0, 1, 2, 2, 0));
         return m;
     }
 
@@ -81,7 +82,8 @@ class TrainingReportTest {
         assertThat(curves.getWidth()).isEqualTo(2 * CurvesPlot.PANEL_WIDTH);
         assertThat(curves.getHeight()).isEqualTo(CurvesPlot.HEIGHT);
         for (int panel = 0; panel < 2; panel++) {
-            Rectangle area = new Rectangle(panel * CurvesPlot.PANEL_WIDTH, 0, CurvesPlot.PANEL_WIDTH, CurvesPlot.HEIGHT);
+            Rectangle area = new Rectangle(panel * CurvesPlot.PANEL_WIDTH, 0, CurvesPlot.PANEL_WIDTH,
+                    CurvesPlot.HEIGHT);
             assertThat(inked(curves, area)).as("panel %d", panel).isBetween(0.01, 0.5);
         }
         assertThat(hasColor(curves, CurvesPlot.TRAIN.getRGB() & 0xFFFFFF)).isTrue();
