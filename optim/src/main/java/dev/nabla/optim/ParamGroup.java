@@ -15,6 +15,7 @@ public final class ParamGroup<H extends Hyperparameters<H>> {
     private final List<Tensor> params;
     private H options;
     private Proximal proximal;
+    private Double initialLr;
 
     ParamGroup(List<Tensor> params, H options) {
         this.params = List.copyOf(params);
@@ -48,6 +49,28 @@ public final class ParamGroup<H extends Hyperparameters<H>> {
      */
     public void setLr(double value) {
         this.options = options.withLr(value);
+    }
+
+    /**
+     * The learning rate this group had when its first learning-rate scheduler was made (PyTorch's
+     * {@code group['initial_lr']}), or its current one if no scheduler was made for it. Schedulers
+     * decay from it, so a decay made after a warm-up scheduler still starts from the original rate.
+     */
+    public double initialLr() {
+        return initialLr != null ? initialLr : lr();
+    }
+
+    /** Records the current learning rate as the initial one unless one is recorded; returns it. */
+    public double recordInitialLr() {
+        if (initialLr == null) {
+            initialLr = lr();
+        }
+        return initialLr;
+    }
+
+    /** Replaces the recorded initial learning rate (as OneCycleLR does). */
+    public void setInitialLr(double value) {
+        this.initialLr = value;
     }
 
     /** The proximal step applied after each update of this group's parameters, or null for none. */

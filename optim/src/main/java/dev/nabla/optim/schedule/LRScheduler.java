@@ -78,7 +78,7 @@ public abstract class LRScheduler implements Scheduler {
      * statement of every subclass constructor.
      */
     protected final void initialStep() {
-        baseLrs = InitialLr.setDefault(optimizer);
+        baseLrs = optimizer.paramGroups().stream().mapToDouble(ParamGroup::recordInitialLr).toArray();
         step();
     }
 

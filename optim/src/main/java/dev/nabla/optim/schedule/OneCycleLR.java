@@ -167,7 +167,7 @@ public final class OneCycleLR extends LRScheduler {
         double[] min = Arrays.stream(initial).map(i -> i / options.finalDivFactor()).toArray();
         this.phases = phases(initial, min);
         for (int g = 0; g < groups.size(); g++) {
-            InitialLr.set(groups.get(g), initial[g]);
+            groups.get(g).setInitialLr(initial[g]);
             if (options.cycleMomentum()) {
                 GroupMomentum.set(groups.get(g), options.maxMomentum());
             }

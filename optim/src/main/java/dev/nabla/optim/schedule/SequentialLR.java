@@ -57,7 +57,7 @@ public final class SequentialLR implements Scheduler {
         this.schedulers = List.copyOf(schedulers);
         this.milestones = milestones.clone();
         for (ParamGroup<?> group : optimizer.paramGroups()) {
-            group.setLr(InitialLr.get(group));
+            group.setLr(group.initialLr());
         }
         this.schedulers.forEach(LRScheduler::rewind);
         this.schedulers.get(0).step();
