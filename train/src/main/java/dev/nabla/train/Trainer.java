@@ -34,7 +34,7 @@ import java.util.Objects;
  * compares with the labels.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters(), Adam.Options.lr(1e-3)))
+ * Trainer trainer = Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters()))
  *         .metrics(new Accuracy())
  *         .build();
  * History history = trainer.fit(train, validation, 10, new EarlyStopping("val_loss", 3), new ProgressBar());
