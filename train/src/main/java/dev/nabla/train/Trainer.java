@@ -119,6 +119,11 @@ public final class Trainer {
                     + " already done " + epochsDone + " epochs; pass the total number of epochs to reach, e.g. "
                     + (epochsDone + 1));
         }
+        if (train.numBatches() == 0) {
+            throw new IllegalArgumentException("fit: the training loader yields no batch: " + train.dataset().size()
+                    + " samples in batches of " + train.batchSize() + " with the last partial batch dropped; use a"
+                    + " smaller batch size or keep the last batch");
+        }
         if (batchesDone > train.numBatches()) {
             throw new IllegalArgumentException("fit: the checkpoint stopped after batch " + batchesDone + " of epoch "
                     + epochsDone + ", but the training loader has " + train.numBatches() + " batches per epoch;"

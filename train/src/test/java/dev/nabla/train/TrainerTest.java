@@ -174,6 +174,15 @@ class TrainerTest {
     }
 
     @Test
+    void aTrainingLoaderWithoutBatchesIsAClearError() {
+        DataLoader none = DataLoader.builder(Moons.data(10, 1)).batchSize(32).dropLast(true).build();
+        assertThatThrownBy(() -> trainer(Moons.model(4)).fit(none, null, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fit: the training loader yields no batch: 10 samples in batches of 32 with the last"
+                        + " partial batch dropped; use a smaller batch size or keep the last batch");
+    }
+
+    @Test
     void metricNamesMustBeDistinct() {
         Sequential model = Moons.model(4);
         assertThatThrownBy(() -> Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters()))
