@@ -117,6 +117,56 @@ def tiny(backward):
     return prepare
 
 
+# The convolution and pooling shapes of bench/src/main/java/dev/nabla/bench/WindowCase.java:
+# name -> (input [N, C, H, W], output channels, kernel, padding); pools are 2x2 with stride 2.
+WINDOW_CASES = {
+    "lenet.conv1": ((64, 1, 28, 28), 6, 5, 2),
+    "lenet.conv2": ((64, 6, 14, 14), 16, 5, 0),
+    "conv3x3": ((32, 32, 28, 28), 64, 3, 1),
+    "lenet.pool1": ((64, 6, 28, 28), 0, 2, 0),
+    "lenet.pool2": ((64, 16, 10, 10), 0, 2, 0),
+}
+
+
+def window_kernels():
+    """F.conv2d (no bias) forward, and forward + backward to input and weight; 2x2 max pooling
+    with indices and average pooling. Work: 2 N O C KH KW OH OW flops forward, three times that
+    with the backward pass; a pool reads its input once and writes its output (max: and a 4-byte
+    index), 4 bytes per element."""
+    import torch.nn.functional as F
+    out = []
+    for case, ((n, c, h, w), o, k, pad) in WINDOW_CASES.items():
+        if o:
+            oh, ow = h + 2 * pad - k + 1, w + 2 * pad - k + 1
+            flops = 2.0 * n * o * c * k * k * oh * ow
+
+            def conv(train, n=n, c=c, h=h, w=w, o=o, k=k, pad=pad):
+                def prepare():
+                    x, weight = randn(n, c, h, w), randn(o, c, k, k)
+                    if not train:
+                        return lambda: F.conv2d(x, weight, padding=pad)
+                    x.requires_grad_(True)
+                    weight.requires_grad_(True)
+                    grad = randn(n, o, h + 2 * pad - k + 1, w + 2 * pad - k + 1)
+                    return lambda: F.conv2d(x, weight, padding=pad).backward(grad)
+                return prepare
+            out += [("conv2d", case, "torch", WORK_GEMM, flops, 0, conv(False)),
+                    ("conv2d.train", case, "torch", WORK_GEMM, 3 * flops, 0, conv(True))]
+        else:
+            elements, pooled = n * c * h * w, n * c * (h // 2) * (w // 2)
+
+            def pool(op, n=n, c=c, h=h, w=w):
+                def prepare():
+                    x = randn(n, c, h, w)
+                    return lambda: op(x)
+                return prepare
+            out += [("max_pool2d", case, "torch", WORK_BYTES, 4.0 * (elements + 2 * pooled), elements,
+                     pool(lambda x: F.max_pool2d(x, 2, return_indices=True))),
+                    ("avg_pool2d", case, "torch", WORK_BYTES, 4.0 * (elements + pooled), elements,
+                     pool(lambda x: F.avg_pool2d(x, 2)))]
+    return out
+
+
 def kernels(quick):
     """(name, shape, impl, unit, work per call, elements per call, prepare) in report order."""
     out = []
@@ -150,7 +200,7 @@ def kernels(quick):
                     unary((r, c), lambda x: torch.softmax(x, 1))))
     out += [("tiny.forward", "4", "torch", WORK_OPS, TINY_OPS, 0, tiny(False)),
             ("tiny.backward", "4", "torch", WORK_OPS, TINY_OPS, 0, tiny(True))]
-    return out
+    return out + window_kernels()
 
 
 def load_roofs(path):

@@ -1,6 +1,10 @@
 package dev.nabla.simd;
 
 import dev.nabla.simd.gemm.Gemm;
+import dev.nabla.simd.window.AvgPool2d;
+import dev.nabla.simd.window.Col2im;
+import dev.nabla.simd.window.Im2col;
+import dev.nabla.simd.window.MaxPool2d;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -13,6 +17,7 @@ import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
+import dev.nabla.tensor.spi.Window2d;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -277,6 +282,28 @@ public final class SimdBackend implements Backend {
     @Override
     public void scatterAdd(Strided src, int axis, Strided index, Strided out) {
         fallback("scatterAdd").scatterAdd(src, axis, index, out);
+    }
+
+    // ---- window kernels (dev.nabla.simd.window; gains measured in docs/performance.md) ----
+
+    @Override
+    public void im2col(Strided x, Window2d window, Strided out) {
+        Im2col.run(x, window, out);
+    }
+
+    @Override
+    public void col2im(Strided cols, Window2d window, Strided out) {
+        Col2im.run(cols, window, out);
+    }
+
+    @Override
+    public void maxPool2d(Strided x, Window2d window, Strided out, Strided argmax) {
+        MaxPool2d.run(this, x, window, out, argmax);
+    }
+
+    @Override
+    public void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
+        AvgPool2d.run(x, window, countIncludePad, out);
     }
 
     // ---- helpers ----

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.DynamicNode;
 /**
  * The window kernels (im2col, col2im, max and average pooling) of one backend and dtype against the
  * reference backend's default compositions: strides, padding, dilation, ceil-mode output sizes,
- * 1x1 kernels, permuted (channels-last) and flipped inputs, and NaN and infinities among the values.
+ * 1x1 kernels, permuted (channels-last) and flipped inputs, NaN and infinities among the values, rows
+ * longer than a vector with odd tails, and calls large enough to run in parallel chunks.
  */
 final class WindowSuite {
     private static final Backend REF = ReferenceBackend.INSTANCE;
@@ -57,7 +58,12 @@ final class WindowSuite {
             new Case(new Window2d(2, 2, 2, 2, 0, 0, 1, 1), 2, 5, 7, 9, true),
             new Case(new Window2d(3, 2, 2, 3, 1, 1, 2, 1), 1, 4, 13, 10, false),
             new Case(new Window2d(1, 1, 1, 1, 0, 0, 1, 1), 3, 17, 5, 6, false),
-            new Case(new Window2d(3, 3, 2, 2, 1, 1, 1, 1), 2, 16, 28, 28, true));
+            new Case(new Window2d(3, 3, 2, 2, 1, 1, 1, 1), 2, 16, 28, 28, true),
+            // Rows longer than a vector with odd tails; dilation and padding in W; vertical stride 3.
+            new Case(new Window2d(2, 2, 2, 2, 0, 0, 1, 1), 1, 3, 6, 37, true),
+            new Case(new Window2d(3, 3, 3, 2, 1, 2, 1, 2), 1, 3, 10, 41, false),
+            // Enough work to be cut into several parallel chunks.
+            new Case(new Window2d(5, 5, 1, 1, 2, 2, 1, 1), 3, 4, 28, 30, false));
 
     private final Backend b;
     private final DType dtype;
