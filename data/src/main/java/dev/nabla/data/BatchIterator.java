@@ -3,9 +3,11 @@ package dev.nabla.data;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +73,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
      *
      * @throws NoSuchElementException if the epoch is over or the iterator was closed
      * @throws DataLoaderException if making the batch failed (the iterator is then closed)
+     * @throws IllegalStateException if the loader was closed during the iteration
      */
     @Override
     public Batch next() {
@@ -123,13 +126,24 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DataLoaderException.forBatch(epoch, handedOut, e);
+        } catch (CancellationException e) {
+            throw closedDuringIteration(e);
         }
+    }
+
+    private IllegalStateException closedDuringIteration(RuntimeException cause) {
+        return new IllegalStateException("dataLoader: the loader was closed while epoch " + epoch
+                + " was being iterated (" + handedOut + " of " + totalBatches + " batches handed out)", cause);
     }
 
     private void submitAhead() {
         while (inFlight.size() < prefetch && submitted < totalBatches) {
             int batch = submitted++;
-            inFlight.add(executor.submit(() -> maker.make(epoch, batch, order)));
+            try {
+                inFlight.add(executor.submit(() -> maker.make(epoch, batch, order)));
+            } catch (RejectedExecutionException e) {
+                throw closedDuringIteration(e);
+            }
         }
     }
 }

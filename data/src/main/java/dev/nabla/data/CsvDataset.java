@@ -4,6 +4,7 @@ import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.spi.Backends;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.zip.ZipException;
 
 /**
  * Reads a table of numbers from a CSV file (gzipped or not): one sample per row, one column the
@@ -117,7 +119,7 @@ public final class CsvDataset {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataFiles.open(in, source),
                 StandardCharsets.UTF_8))) {
             return parse(reader, source);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw DataFiles.corrupt(source, e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.nabla.data;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class DataFiles {
         }
         try {
             return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw corrupt(source, e);
         }
     }
@@ -48,7 +49,7 @@ final class DataFiles {
     static byte[] readFully(InputStream in, String source) throws IOException {
         try {
             return in.readAllBytes();
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw corrupt(source, e);
         }
     }

@@ -5,6 +5,7 @@ import dev.nabla.tensor.random.Rng;
 import dev.nabla.tensor.spi.Backends;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -167,12 +168,20 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
         return workers;
     }
 
-    /** Stops the worker threads; batches still being made are abandoned. Idempotent. */
+    /**
+     * Stops the worker threads; batches still being made are abandoned, and an iteration in
+     * progress ends with an {@link IllegalStateException} at its next batch. Idempotent.
+     */
     @Override
     public synchronized void close() {
         closed = true;
         if (executor != null) {
-            executor.shutdownNow();
+            // Batches never started are cancelled, so that an iterator waiting on one fails instead of hanging.
+            for (Runnable queued : executor.shutdownNow()) {
+                if (queued instanceof Future<?> batch) {
+                    batch.cancel(false);
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.nabla.tensor.spi.Backends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,14 +207,14 @@ public final class ImageFolder implements Dataset {
         /**
          * Scans the folder and checks the images.
          *
-         * @throws java.nio.file.NoSuchFileException if {@code root} does not exist
+         * @throws NoSuchFileException if {@code root} does not exist
          * @throws DatasetFormatException if there is no class folder, a class folder holds no
          *     readable image, or (with {@link UnreadablePolicy#FAIL}) an image is unreadable
          */
         public ImageFolder open() throws IOException {
             if (!Files.isDirectory(root)) {
                 if (!Files.exists(root)) {
-                    throw new java.nio.file.NoSuchFileException(root.toString(), null, "imageFolder: no such folder");
+                    throw new NoSuchFileException(root.toString(), null, "imageFolder: no such folder");
                 }
                 throw new NotDirectoryException(root.toString());
             }

@@ -234,10 +234,15 @@ public final class Normalizer {
         Shape sample = Shape.of(Arrays.copyOfRange(dims, sampleAxis, dims.length));
         int perStat = statWidth(sample, x.shape(), op);
         float[] v = x.toFloatArray();
-        int numel = sample.numel();
-        for (int i = 0; i < v.length; i++) {
-            int stat = (i % numel) / perStat;
-            v[i] = (v[i] - shift[stat]) / scale[stat];
+        int i = 0;
+        while (i < v.length) {
+            for (int stat = 0; stat < shift.length; stat++) {
+                float sh = shift[stat];
+                float sc = scale[stat];
+                for (int end = i + perStat; i < end; i++) {
+                    v[i] = (v[i] - sh) / sc;
+                }
+            }
         }
         return Tensor.fromArray(v, x.shape(), x.device());
     }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One example of a {@link Dataset}: its features and its label.
  *
  * <p>The built-in data sets give F32 features on the default device with raw values (pixels in
- * {@code 0..255}, digits in {@code 0..16}, CSV cells as written); scaling is a separate step, a
- * transform applied by the {@link DataLoader}.
+ * {@code 0..255}, digits in {@code 0..16}, CSV cells as written); scaling is a separate step (a
+ * {@link Normalizer} applied by the {@link DataLoader}).
  *
  * @param features {@code [C, H, W]} for an image, {@code [F]} for a feature vector; any shape is
  *     allowed, but every sample of one batch must share it

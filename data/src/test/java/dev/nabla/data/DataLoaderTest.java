@@ -201,6 +201,30 @@ class DataLoaderTest {
     }
 
     @Test
+    void closingTheLoaderDuringAnIterationEndsItWithAClearError() {
+        // One worker and a deep prefetch: batches are still queued, never started, when the loader closes.
+        DataLoader loader = DataLoader.builder(numbers(100)).batchSize(2).workers(1).prefetch(20)
+                .sampleTransform((s, rng) -> {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return s;
+                }).build();
+        BatchIterator it = loader.iterator(0);
+        it.next();
+        loader.close();
+        assertThatThrownBy(() -> {
+            while (it.hasNext()) {
+                it.next();
+            }
+        }).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("dataLoader: the loader was closed while epoch 0 was being iterated");
+        assertThat(it.hasNext()).isFalse();
+    }
+
+    @Test
     void builderRejectsBadSettings() {
         assertThatThrownBy(() -> DataLoader.builder(numbers(3)).batchSize(0).build())
                 .hasMessage("dataLoader: batchSize must be >= 1, got 0");

@@ -27,7 +27,8 @@ class DocumentedExamplesTest {
     private static final Pattern BLOCK = Pattern.compile("```(java|text)\\n(.*?)```", Pattern.DOTALL);
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "docs/models.md", "docs/optim-schedules.md", "docs/augment.md"})
+    @ValueSource(strings = {"README.md", "docs/models.md", "docs/optim-schedules.md", "docs/data.md",
+        "docs/training.md", "docs/augment.md"})
     void examplesCompileRunAndPrintWhatThePageShows(String page, @TempDir Path dir) throws Exception {
         String text = Files.readString(Path.of("..").resolve(page));
         StringBuilder imports = new StringBuilder();

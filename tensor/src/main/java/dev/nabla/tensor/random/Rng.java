@@ -113,6 +113,19 @@ public final class Rng {
         return new Rng(state[0], state[1], state[2], state[3]);
     }
 
+    /**
+     * Sets this generator, in place, to continue exactly where the one that produced {@code state}
+     * was: every holder of this generator (a layer drawing from {@link #global()}, say) sees the
+     * restored stream, as {@code torch.set_rng_state} does for a resumed run.
+     *
+     * @param state {@link #STATE_LENGTH} longs from {@link #state()}, not all zero
+     * @throws IllegalArgumentException if the length is wrong or every word is zero
+     */
+    public synchronized void restoreState(long[] state) {
+        Rng checked = fromState(state);
+        setState(checked.s0, checked.s1, checked.s2, checked.s3);
+    }
+
     /** 64 uniformly random bits. */
     public synchronized long nextLong() {
         return next();

@@ -96,6 +96,21 @@ class RngTest {
     }
 
     @Test
+    void restoreStateRewindsTheSameInstance() {
+        Rng rng = new Rng(12);
+        long[] saved = rng.state();
+        long[] expected = longs(rng, 20);
+        rng.restoreState(saved);
+        assertThat(longs(rng, 20)).containsExactly(expected);
+        Rng unchanged = rng.copy();
+        assertThatThrownBy(() -> rng.restoreState(new long[4])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("all-zero state is invalid");
+        assertThatThrownBy(() -> rng.restoreState(new long[3])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must hold 4 longs");
+        assertThat(rng.nextLong()).isEqualTo(unchanged.nextLong());
+    }
+
+    @Test
     void stateIsACopy() {
         Rng rng = new Rng(1);
         long[] s = rng.state();

@@ -1,4 +1,4 @@
-package dev.nabla.bench.data;
+package dev.nabla.bench;
 
 import dev.nabla.augment.HostImage;
 import dev.nabla.augment.ImageAugmenter;
@@ -33,8 +33,8 @@ import java.util.Locale;
 /**
  * Does augmentation keep up with training? Measures, on MNIST: single-thread transform rates
  * (a rotation of a {@code [1, 28, 28]} and a {@code [3, 32, 32]} image, the rotation + shift + flip
- * pipeline), the loader's throughput in samples/s with and without that pipeline for 0, 1 and 2
- * workers, the samples/s a LeNet-5 training step consumes at batch 64 (forward, backward, SGD
+ * pipeline), the loader's throughput in samples/s with that pipeline for 0, 1 and 2 workers
+ * ({@link LoaderThroughput} measures it without), the samples/s a LeNet-5 training step consumes at batch 64 (forward, backward, SGD
  * update), and training fed by the augmented loader. Every figure is a median of repeated runs.
  *
  * <p>Usage: {@code AugmentThroughput [MNIST_DIR] [--quick]}; MNIST_DIR defaults to
@@ -62,7 +62,6 @@ public final class AugmentThroughput {
         ImageAugmenter augmenter = ImageAugmenter.builder().rotationRange(15).widthShiftRange(0.1)
                 .heightShiftRange(0.1).horizontalFlip(true).rescale(1 / 255.0).seed(0).build();
         Stopwatch watch = quick ? Stopwatch.QUICK : Stopwatch.FULL;
-        int runs = quick ? 3 : 11;
 
         System.out.printf(Locale.ROOT, "augment throughput: %d MNIST samples, batch %d, device %s, %d cores, java %s, "
                 + "load average %.1f%n", n, BATCH, Backends.defaultDevice(), Runtime.getRuntime().availableProcessors(),
@@ -74,18 +73,13 @@ public final class AugmentThroughput {
         transformRate("rotation [3, 32, 32]", new RandomRotation(20), colour, watch);
         transformRate("rotation+shift+flip [1, 28, 28]", augmenter, digit, watch);
 
-        // Compile the whole pipeline before timing any loader: on a busy machine the JIT is slow.
-        for (int workers = 0; workers <= 2; workers++) {
-            loaderRate(augmenter.flow(part).batchSize(BATCH).workers(workers).build(), 2);
-        }
-        System.out.println("loader over the samples, batches of " + BATCH + " (samples/s):");
+        System.out.println("loader over the samples with rotation+shift+flip, batches of " + BATCH + " (samples/s):");
         double[] augmented = new double[3];
         for (int workers = 0; workers <= 2; workers++) {
-            double plain = loaderRate(DataLoader.builder(part).batchSize(BATCH).shuffle(0).workers(workers)
-                    .sampleTransform((s, rng) -> s.withFeatures(s.features().mul(1 / 255.0))).build(), runs);
-            augmented[workers] = loaderRate(augmenter.flow(part).batchSize(BATCH).workers(workers).build(), runs);
-            System.out.printf(Locale.ROOT, "  %d worker%s  rescale only %,10.0f   rotation+shift+flip %,10.0f%n",
-                    workers, workers == 1 ? " " : "s", plain, augmented[workers]);
+            try (DataLoader loader = augmenter.flow(part).batchSize(BATCH).workers(workers).build()) {
+                augmented[workers] = LoaderThroughput.samplesPerSecond(loader, watch);
+            }
+            System.out.printf(Locale.ROOT, "  %d worker%s %,12.0f%n", workers, workers == 1 ? " " : "s", augmented[workers]);
         }
 
         double consumed = lenetRate(part, quick ? 5 : 50);
@@ -113,24 +107,6 @@ public final class AugmentThroughput {
         Rng rng = new Rng(2);
         double nanos = watch.nanosPerCall(() -> t.apply(image, rng));
         System.out.printf(Locale.ROOT, "  %-34s %,12.0f%n", label, 1e9 / nanos);
-    }
-
-    /** Median samples/s over whole epochs, after one epoch of warm-up. */
-    private static double loaderRate(DataLoader loader, int runs) {
-        try (loader) {
-            double[] rates = new double[runs];
-            for (int epoch = 0; epoch <= runs; epoch++) {
-                long start = System.nanoTime();
-                long samples = 0;
-                for (Batch b : loader.epoch(epoch)) {
-                    samples += b.size();
-                }
-                if (epoch > 0) {
-                    rates[epoch - 1] = samples / ((System.nanoTime() - start) / 1e9);
-                }
-            }
-            return median(rates);
-        }
     }
 
     private static Sequential lenet() {
