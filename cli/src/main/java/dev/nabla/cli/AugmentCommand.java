@@ -38,16 +38,16 @@ final class AugmentCommand implements Runnable {
     @Mixin
     private AugmentationOptions augmentation;
 
-    @Option(names = "--rows", defaultValue = "6", description = "Samples shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "6", paramLabel = "N", description = "Samples shown (default: ${DEFAULT-VALUE}).")
     private int rows;
 
-    @Option(names = "--cols", defaultValue = "8", description = "Columns: the original and COLS - 1 augmentations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cols", defaultValue = "8", paramLabel = "N", description = "Columns: the original and N - 1 augmentations (default: ${DEFAULT-VALUE}).")
     private int cols;
 
-    @Option(names = "--scale", description = "Screen pixels per image pixel (default: cells about 96 pixels wide).")
+    @Option(names = "--scale", paramLabel = "PIXELS", description = "Screen pixels per image pixel (default: cells about 96 pixels wide).")
     private Integer scale;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override

@@ -29,7 +29,7 @@ final class AugmentationOptions {
     @Option(names = "--vertical-flip", description = "Augment: mirror top-bottom half of the time.")
     boolean verticalFlip;
 
-    @Option(names = "--brightness", paramLabel = "LO,HI", split = ",",
+    @Option(names = "--brightness", paramLabel = "LO,HI", split = ",", hideParamSyntax = true,
             description = "Augment: brightness factors in [LO, HI].")
     double[] brightness;
 
@@ -38,7 +38,7 @@ final class AugmentationOptions {
                     + "${DEFAULT-VALUE}).")
     String fillMode;
 
-    @Option(names = "--cval", defaultValue = "0",
+    @Option(names = "--cval", defaultValue = "0", paramLabel = "VALUE",
             description = "Augment: the value outside the image with --fill-mode constant (default: ${DEFAULT-VALUE}).")
     double cval;
 

@@ -38,7 +38,7 @@ final class OptimizerOptions {
             description = "Momentum of sgd (default 0), momentum and nesterov (default 0.9), rmsprop (default 0).")
     Double momentum;
 
-    @Option(names = "--betas", paramLabel = "B1,B2", split = ",",
+    @Option(names = "--betas", paramLabel = "B1,B2", split = ",", hideParamSyntax = true,
             description = "Adam's and AdamW's moment decay rates (default: 0.9,0.999).")
     double[] betas;
 

@@ -42,7 +42,7 @@ final class TrainCommand implements Runnable {
                     + "(default: ${DEFAULT-VALUE}).")
     double validationSplit;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
@@ -72,7 +72,7 @@ final class TrainCommand implements Runnable {
             description = "Early stopping: the least change that counts as better (default: ${DEFAULT-VALUE}).")
     double minDelta;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the splits, the weights, the shuffling and "
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Seed of the splits, the weights, the shuffling and "
             + "the augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
