@@ -141,16 +141,27 @@ final class TrainingRun {
         metrics.put("wallSeconds", wall);
         metrics.put("firstStepSeconds", firstStep.seconds);
         MetricsFile.write(dir.resolve(MetricsFile.NAME), metrics);
-        Path page = new TrainingReport(history, trainer.settings(), results, trainer.confusionMatrix(test), classes)
-                .write(dir);
-
         out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% on %d samples%n", results.get(Trainer.LOSS),
                 100 * results.get("accuracy"), splits.test().size());
         out.printf(Locale.ROOT, "%d epochs, %.0f training samples/s, %.1f s in all (first step after %.1f s)%n",
                 history.epochs(), speed.samplesPerSecond(), wall, firstStep.seconds);
-        out.printf("wrote %s (metrics.json, history.csv, model.safetensors, checkpoints/, %s)%n", dir,
-                page.getFileName());
+        out.printf("wrote %s (metrics.json, history.csv, model.safetensors, checkpoints/%s)%n", dir,
+                report(new TrainingReport(history, trainer.settings(), results, trainer.confusionMatrix(test),
+                        classes), dir));
         out.flush();
+    }
+
+    /**
+     * Writes the report and returns what to add to the list of files written. A machine that
+     * cannot draw text (no font libraries) still keeps everything else; the failure is printed.
+     */
+    private String report(TrainingReport report, Path dir) throws IOException {
+        try {
+            return ", " + report.write(dir).getFileName();
+        } catch (LinkageError | java.awt.AWTError e) {
+            out.println("train: the report was not written, this machine cannot draw it: " + e);
+            return "; no report";
+        }
     }
 
     private ImageAugmenter augmenter(DataSource source) {
