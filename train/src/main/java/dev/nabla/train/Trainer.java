@@ -159,10 +159,7 @@ public final class Trainer {
         context.moveTo(epoch, batchesDone);
         all.forEach(c -> c.onEpochStart(context));
         model.train();
-        try (BatchIterator batches = train.iterator(epoch)) {
-            for (int b = 0; b < batchesDone; b++) {
-                batches.next();
-            }
+        try (BatchIterator batches = train.iterator(epoch, batchesDone)) {
             while (batches.hasNext()) {
                 Batch batch = batches.next();
                 BatchEnd end = trainStep(epoch, batchesDone, batch);
