@@ -93,6 +93,11 @@ final class TrainCommand implements Runnable {
             description = "Where the run's files go (default: runs/<model>-<data>-<date>-<time>).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue a run from one of its checkpoints (RUN/checkpoints/last or best), given the same "
+                    + "options: it goes on exactly as if never stopped, up to --epochs in all.")
+    Path resume;
+
     @Option(names = "--quiet", description = "Print only the final results, not a line per epoch.")
     boolean quiet;
 
