@@ -1,5 +1,6 @@
 package dev.nabla.simd;
 
+import dev.nabla.simd.conv.Convolutions;
 import dev.nabla.simd.gemm.Gemm;
 import dev.nabla.simd.window.AvgPool2d;
 import dev.nabla.simd.window.Col2im;
@@ -304,6 +305,37 @@ public final class SimdBackend implements Backend {
     @Override
     public void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         AvgPool2d.run(x, window, countIncludePad, out);
+    }
+
+    // ---- convolution (dev.nabla.simd.conv: F32, stride 1; other cases compose the primitives) ----
+
+    @Override
+    public void conv2d(Strided x, Strided weight, Window2d window, int groups, Strided out) {
+        if (Convolutions.supports(out.dtype(), x.shape(), window, weight.shape(), out.shape())) {
+            Convolutions.forward(x, weight, window, groups, out);
+        } else {
+            Backend.super.conv2d(x, weight, window, groups, out);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardInput(Strided gradOut, Strided weight, Window2d window, int groups, Strided gradIn) {
+        if (Convolutions.supports(gradIn.dtype(), gradIn.shape(), window, weight.shape(), gradOut.shape())
+                && Convolutions.finite(weight)) {
+            Convolutions.backwardInput(gradOut, weight, window, groups, gradIn);
+        } else {
+            Backend.super.conv2dBackwardInput(gradOut, weight, window, groups, gradIn);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight) {
+        if (Convolutions.supports(x.dtype(), x.shape(), window, gradWeight.shape(), gradOut.shape())
+                && Convolutions.finite(x)) {
+            Convolutions.backwardWeight(x, gradOut, window, groups, gradWeight);
+        } else {
+            Backend.super.conv2dBackwardWeight(x, gradOut, window, groups, gradWeight);
+        }
     }
 
     // ---- helpers ----

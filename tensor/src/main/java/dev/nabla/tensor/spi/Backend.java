@@ -15,10 +15,10 @@ import dev.nabla.tensor.Strided;
  * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
- * <p>The window kernels at the end (im2col, col2im, pooling) are optional: their default
- * implementations in {@link WindowDefaults} compose the primitives, and a backend overrides one
- * only where a benchmark shows the gain. Their operands are {@code [N, C, H, W]} views; output
- * spatial sizes are read from the output's shape.
+ * <p>The window kernels at the end (im2col, col2im, pooling, convolution) are optional: their
+ * default implementations in {@link WindowDefaults} and {@link ConvDefaults} compose the
+ * primitives, and a backend overrides one only where a benchmark shows the gain. Their operands
+ * are {@code [N, C, H, W]} views; output spatial sizes are read from the output's shape.
  */
 public interface Backend {
 
@@ -124,5 +124,33 @@ public interface Backend {
      */
     default void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         WindowDefaults.avgPool2d(this, x, window, countIncludePad, out);
+    }
+
+    /**
+     * 2-D convolution (a cross-correlation, as PyTorch's) of {@code x [N, C, H, W]} with
+     * {@code weight [O, C / groups, KH, KW]} into {@code out [N, O, OH, OW]}, overwritten:
+     * {@code out[n, o, oh, ow] = sum over c, kh, kw of weight[o, c, kh, kw] *
+     * x[n, g * C / groups + c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW]} with
+     * {@code g = o / (O / groups)}, the terms reading the padding left out.
+     */
+    default void conv2d(Strided x, Strided weight, Window2d window, int groups, Strided out) {
+        ConvDefaults.conv2d(this, x, weight, window, groups, out);
+    }
+
+    /**
+     * The gradient of {@link #conv2d} with respect to its input: {@code gradIn [N, C, H, W]}
+     * (overwritten) from {@code gradOut [N, O, OH, OW]} and {@code weight [O, C / groups, KH, KW]}.
+     */
+    default void conv2dBackwardInput(Strided gradOut, Strided weight, Window2d window, int groups, Strided gradIn) {
+        ConvDefaults.conv2dBackwardInput(this, gradOut, weight, window, groups, gradIn);
+    }
+
+    /**
+     * The gradient of {@link #conv2d} with respect to its weight: {@code gradWeight
+     * [O, C / groups, KH, KW]} (overwritten), summed over the batch, from {@code x [N, C, H, W]}
+     * and {@code gradOut [N, O, OH, OW]}.
+     */
+    default void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight) {
+        ConvDefaults.conv2dBackwardWeight(this, x, gradOut, window, groups, gradWeight);
     }
 }
