@@ -6,6 +6,7 @@ import dev.nabla.simd.window.AvgPool2d;
 import dev.nabla.simd.window.Col2im;
 import dev.nabla.simd.window.Im2col;
 import dev.nabla.simd.window.MaxPool2d;
+import dev.nabla.simd.window.MaxPoolBackward;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -300,6 +301,15 @@ public final class SimdBackend implements Backend {
     @Override
     public void maxPool2d(Strided x, Window2d window, Strided out, Strided argmax) {
         MaxPool2d.run(this, x, window, out, argmax);
+    }
+
+    @Override
+    public void maxPool2dBackward(Strided grad, Strided argmax, Window2d window, Strided gradIn) {
+        if (MaxPoolBackward.supports(grad, argmax, gradIn)) {
+            MaxPoolBackward.run(grad, argmax, window, gradIn);
+        } else {
+            Backend.super.maxPool2dBackward(grad, argmax, window, gradIn);
+        }
     }
 
     @Override

@@ -119,6 +119,16 @@ public interface Backend {
     }
 
     /**
+     * The gradient of {@link #maxPool2d} with respect to its input: {@code gradIn [N, C, H, W]}
+     * (overwritten) receives every element of {@code grad [N, C, OH, OW]} at the input position of
+     * its window's tap in {@code argmax [N, C, OH, OW]} (as {@link #maxPool2d} wrote it), summed
+     * where windows overlap; a tap in the padding is dropped.
+     */
+    default void maxPool2dBackward(Strided grad, Strided argmax, Window2d window, Strided gradIn) {
+        WindowDefaults.maxPool2dBackward(this, grad, argmax, window, gradIn);
+    }
+
+    /**
      * Average pooling of {@code x [N, C, H, W]} into {@code out [N, C, OH, OW]} with dilation 1,
      * divided as PyTorch does (see {@link WindowDefaults#poolDivisors}).
      */

@@ -42,7 +42,8 @@ class BackendConformanceTest {
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
             "unary", "binary", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
-            "im2col", "col2im", "maxPool2d", "avgPool2d", "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight");
+            "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d",
+            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight");
 
     /**
      * Every available backend but the reference, or only the device types listed in
