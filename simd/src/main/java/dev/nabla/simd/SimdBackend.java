@@ -2,6 +2,7 @@ package dev.nabla.simd;
 
 import dev.nabla.simd.conv.Convolutions;
 import dev.nabla.simd.gemm.Gemm;
+import dev.nabla.simd.norm.BatchNorm;
 import dev.nabla.simd.window.AvgPool2d;
 import dev.nabla.simd.window.Col2im;
 import dev.nabla.simd.window.Im2col;
@@ -315,6 +316,28 @@ public final class SimdBackend implements Backend {
     @Override
     public void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         AvgPool2d.run(x, window, countIncludePad, out);
+    }
+
+    // ---- batch normalization (dev.nabla.simd.norm: contiguous F32; other cases compose the primitives) ----
+
+    @Override
+    public void batchNorm(Strided x, Strided weight, Strided bias, double eps, Strided out, Strided mean,
+                          Strided var) {
+        if (BatchNorm.supports(x, out)) {
+            BatchNorm.forward(x, weight, bias, eps, out, mean, var);
+        } else {
+            Backend.super.batchNorm(x, weight, bias, eps, out, mean, var);
+        }
+    }
+
+    @Override
+    public void batchNormBackward(Strided gradOut, Strided x, Strided mean, Strided var, Strided weight, double eps,
+                                  Strided gradIn, Strided gradWeight, Strided gradBias) {
+        if (BatchNorm.supports(x, gradOut, gradIn)) {
+            BatchNorm.backward(gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
+        } else {
+            Backend.super.batchNormBackward(gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
+        }
     }
 
     // ---- convolution (dev.nabla.simd.conv: F32, stride 1; other cases compose the primitives) ----

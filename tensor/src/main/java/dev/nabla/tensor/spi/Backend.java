@@ -15,10 +15,11 @@ import dev.nabla.tensor.Strided;
  * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
- * <p>The window kernels at the end (im2col, col2im, pooling, convolution) are optional: their
- * default implementations in {@link WindowDefaults} and {@link ConvDefaults} compose the
- * primitives, and a backend overrides one only where a benchmark shows the gain. Their operands
- * are {@code [N, C, H, W]} views; output spatial sizes are read from the output's shape.
+ * <p>The kernels at the end (im2col, col2im, pooling, batch normalization, convolution) are
+ * optional: their default implementations in {@link WindowDefaults}, {@link BatchNormDefaults}
+ * and {@link ConvDefaults} compose the primitives, and a backend overrides one only where a
+ * benchmark shows the gain. Their operands are {@code [N, C, H, W]} views (batch normalization
+ * takes any {@code [N, C, ...]}); output spatial sizes are read from the output's shape.
  */
 public interface Backend {
 
@@ -89,7 +90,7 @@ public interface Backend {
      */
     void scatterAdd(Strided src, int axis, Strided index, Strided out);
 
-    // ---- window kernels (optional) ----
+    // ---- window, normalization and convolution kernels (optional) ----
 
     /**
      * Unfolds the windows of {@code x [N, C, H, W]} into {@code out [N, C, KH, KW, OH, OW]}:
@@ -134,6 +135,28 @@ public interface Backend {
      */
     default void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         WindowDefaults.avgPool2d(this, x, window, countIncludePad, out);
+    }
+
+    /**
+     * Batch normalization in training mode of {@code x [N, C, ...]} over every axis but 1: writes
+     * the batch's {@code mean [C]}, its biased variance {@code var [C]} (divided by the count), and
+     * {@code out} (x's shape) {@code = (x - mean) / sqrt(var + eps) * weight + bias}, with
+     * {@code weight} and {@code bias} {@code [C]} or null for 1 and 0. All three are overwritten.
+     */
+    default void batchNorm(Strided x, Strided weight, Strided bias, double eps, Strided out, Strided mean,
+                           Strided var) {
+        BatchNormDefaults.batchNorm(this, x, weight, bias, eps, out, mean, var);
+    }
+
+    /**
+     * The gradients of {@link #batchNorm} from {@code gradOut} (x's shape), {@code x}, and the
+     * {@code mean} and {@code var} it wrote ({@code weight} null standing for 1): {@code gradIn}
+     * (x's shape), {@code gradWeight} and {@code gradBias} ({@code [C]}), each overwritten, or null
+     * when not wanted.
+     */
+    default void batchNormBackward(Strided gradOut, Strided x, Strided mean, Strided var, Strided weight, double eps,
+                                   Strided gradIn, Strided gradWeight, Strided gradBias) {
+        BatchNormDefaults.batchNormBackward(this, gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
     }
 
     /**
