@@ -343,11 +343,11 @@ public final class SimdBackend implements Backend {
     // ---- convolution (dev.nabla.simd.conv: F32, stride 1; other cases compose the primitives) ----
 
     @Override
-    public void conv2d(Strided x, Strided weight, Window2d window, int groups, Strided out) {
+    public void conv2d(Strided x, Strided weight, Strided bias, Window2d window, int groups, Strided out) {
         if (Convolutions.supports(out.dtype(), x.shape(), window, weight.shape(), out.shape())) {
-            Convolutions.forward(x, weight, window, groups, out);
+            Convolutions.forward(x, weight, bias, window, groups, out);
         } else {
-            Backend.super.conv2d(x, weight, window, groups, out);
+            Backend.super.conv2d(x, weight, bias, window, groups, out);
         }
     }
 

@@ -33,13 +33,15 @@ public final class Convolutions {
     }
 
     /** See {@link dev.nabla.tensor.spi.Backend#conv2d}; requires {@link #supports}. */
-    public static void forward(Strided x, Strided weight, Window2d w, int groups, Strided out) {
+    public static void forward(Strided x, Strided weight, Strided bias, Window2d w, int groups, Strided out) {
         View wv = weight.view();
         Shape os = out.shape();
         Grid grid = new Grid(wv.shape().dim(1), w.kernelH(), w.kernelW(), w.dilationH(), w.dilationW(), w.padH(),
                 w.padW(), os.dim(2), os.dim(3));
+        int outs = os.dim(1) / groups;
         DirectConv.run(f32(x), x.view(), grid, groups, PackedWeights.forward(f32(weight), wv, groups),
-                os.dim(1) / groups, f32(out), out.view());
+                PackedWeights.bias(bias == null ? null : f32(bias), bias == null ? null : bias.view(), groups, outs),
+                outs, f32(out), out.view());
     }
 
     /**
@@ -53,8 +55,9 @@ public final class Convolutions {
         int reachW = w.dilationW() * (w.kernelW() - 1);
         Grid grid = new Grid(wv.shape().dim(0) / groups, w.kernelH(), w.kernelW(), w.dilationH(), w.dilationW(),
                 reachH - w.padH(), reachW - w.padW(), is.dim(2), is.dim(3));
+        int outs = wv.shape().dim(1);
         DirectConv.run(f32(gradOut), gradOut.view(), grid, groups, PackedWeights.backwardInput(f32(weight), wv, groups),
-                wv.shape().dim(1), f32(gradIn), gradIn.view());
+                PackedWeights.bias(null, null, groups, outs), outs, f32(gradIn), gradIn.view());
     }
 
     /**

@@ -34,14 +34,16 @@ final class DirectConv {
     }
 
     /**
-     * {@code dst[n, g * outs + o, oh, ow] = sum over taps t of packed(g, o, t) *
+     * {@code dst[n, g * outs + o, oh, ow] = bias(g, o) + sum over taps t of packed(g, o, t) *
      * planes[oh * width + ow + tap(t)]}, the planes being {@code src[n, g * grid.channels() ...]}
      * laid out by {@code grid}; {@code src} and {@code dst} are {@code [N, C, H, W]} views over
      * {@code float} arrays with any strides, and {@code dst} is overwritten.
      *
      * @param packed the weights as {@link PackedWeights} lays them out for {@code outs} outputs per group
+     * @param bias   the bias as {@link PackedWeights#bias} lays it out
      */
-    static void run(float[] src, View sv, Grid grid, int groups, float[] packed, int outs, float[] dst, View dv) {
+    static void run(float[] src, View sv, Grid grid, int groups, float[] packed, float[] bias, int outs, float[] dst,
+                    View dv) {
         int images = sv.shape().dim(0);
         int[] taps = grid.tapOffsets();
         int blocks = PackedWeights.blocks(outs);
@@ -58,7 +60,7 @@ final class DirectConv {
                     for (int b = 0; b < blocks; b++) {
                         int w0 = (g * blocks + b) * taps.length * ROWS;
                         for (int q = 0; q < positions; q += BLOCK) {
-                            block(planes, q, taps, packed, w0, rows, positions);
+                            block(planes, q, taps, packed, w0, bias, (g * blocks + b) * ROWS, rows, positions);
                         }
                         store(rows, positions, grid, dst, dv, n, g * outs + b * ROWS, Math.min(ROWS, outs - b * ROWS));
                     }
@@ -67,20 +69,24 @@ final class DirectConv {
         });
     }
 
-    /** Grid positions {@code [q, q + BLOCK)} of the block's {@code ROWS} planes into {@code rows[r * stride + q ...]}. */
-    private static void block(float[] planes, int q, int[] taps, float[] weights, int w0, float[] rows, int stride) {
-        FloatVector a00 = FloatVector.zero(S);
+    /**
+     * Grid positions {@code [q, q + BLOCK)} of the block's {@code ROWS} planes, starting from
+     * {@code bias[b0 ...]}, into {@code rows[r * stride + q ...]}.
+     */
+    private static void block(float[] planes, int q, int[] taps, float[] weights, int w0, float[] bias, int b0,
+                              float[] rows, int stride) {
+        FloatVector a00 = FloatVector.broadcast(S, bias[b0]);
         FloatVector a01 = a00;
         FloatVector a02 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a12 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a22 = a00;
-        FloatVector a30 = a00;
-        FloatVector a31 = a00;
-        FloatVector a32 = a00;
+        FloatVector a10 = FloatVector.broadcast(S, bias[b0 + 1]);
+        FloatVector a11 = a10;
+        FloatVector a12 = a10;
+        FloatVector a20 = FloatVector.broadcast(S, bias[b0 + 2]);
+        FloatVector a21 = a20;
+        FloatVector a22 = a20;
+        FloatVector a30 = FloatVector.broadcast(S, bias[b0 + 3]);
+        FloatVector a31 = a30;
+        FloatVector a32 = a30;
         for (int t = 0, wi = w0; t < taps.length; t++, wi += ROWS) {
             int at = q + taps[t];
             FloatVector x0 = FloatVector.fromArray(S, planes, at);

@@ -26,6 +26,21 @@ final class PackedWeights {
         return pack(w, v, groups, true);
     }
 
+    /**
+     * The bias {@code [groups * outs]} (any stride; null for none, read as zeros) laid out per
+     * group, per block of {@link DirectConv#ROWS} output planes, zero for rows past the last plane.
+     */
+    static float[] bias(float[] b, View v, int groups, int outs) {
+        int rows = DirectConv.ROWS;
+        float[] packed = new float[groups * blocks(outs) * rows];
+        for (int g = 0; b != null && g < groups; g++) {
+            for (int o = 0; o < outs; o++) {
+                packed[(g * blocks(outs) + o / rows) * rows + o % rows] = b[v.indexOf(g * outs + o)];
+            }
+        }
+        return packed;
+    }
+
     /** Number of row blocks for {@code planes} output planes. */
     static int blocks(int planes) {
         return (planes + DirectConv.ROWS - 1) / DirectConv.ROWS;

@@ -38,6 +38,12 @@ public final class MaxPoolBackward {
         boolean overlap = w.strideH() < w.dilationH() * (w.kernelH() - 1) + 1
                 || w.strideW() < w.dilationW() * (w.kernelW() - 1) + 1;
         int passes = overlap ? w.taps() : 1;
+        int[] tapRow = new int[w.taps()];
+        int[] tapCol = new int[w.taps()];
+        for (int t = 0; t < w.taps(); t++) {
+            tapRow[t] = t / w.kernelW() * w.dilationH() - w.padH();
+            tapCol[t] = t % w.kernelW() * w.dilationW() - w.padW();
+        }
         Planes.forEach(dv.shape().dim(0) * dv.shape().dim(1), (long) inH * inW + (long) passes * outH * outW,
                 (from, to) -> {
                     for (int p = from; p < to; p++) {
@@ -54,8 +60,8 @@ public final class MaxPoolBackward {
                                     if (overlap && tap != pass) {
                                         continue;
                                     }
-                                    int ih = oh * w.strideH() - w.padH() + tap / w.kernelW() * w.dilationH();
-                                    int iw = ow * w.strideW() - w.padW() + tap % w.kernelW() * w.dilationW();
+                                    int ih = oh * w.strideH() + tapRow[tap];
+                                    int iw = ow * w.strideW() + tapCol[tap];
                                     if (ih >= 0 && ih < inH && iw >= 0 && iw < inW) {
                                         d[dBase + ih * dv.stride(2) + iw * dv.stride(3)] +=
                                                 g[gBase + oh * gv.stride(2) + ow * gv.stride(3)];

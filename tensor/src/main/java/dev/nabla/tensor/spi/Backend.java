@@ -162,12 +162,13 @@ public interface Backend {
     /**
      * 2-D convolution (a cross-correlation, as PyTorch's) of {@code x [N, C, H, W]} with
      * {@code weight [O, C / groups, KH, KW]} into {@code out [N, O, OH, OW]}, overwritten:
-     * {@code out[n, o, oh, ow] = sum over c, kh, kw of weight[o, c, kh, kw] *
+     * {@code out[n, o, oh, ow] = bias[o] + sum over c, kh, kw of weight[o, c, kh, kw] *
      * x[n, g * C / groups + c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW]} with
-     * {@code g = o / (O / groups)}, the terms reading the padding left out.
+     * {@code g = o / (O / groups)}, the terms reading the padding left out; {@code bias [O]} may be
+     * null for none.
      */
-    default void conv2d(Strided x, Strided weight, Window2d window, int groups, Strided out) {
-        ConvDefaults.conv2d(this, x, weight, window, groups, out);
+    default void conv2d(Strided x, Strided weight, Strided bias, Window2d window, int groups, Strided out) {
+        ConvDefaults.conv2d(this, x, weight, bias, window, groups, out);
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.nabla.tensor.View;
  * The default implementations of {@link Backend}'s convolution kernels, composed from its
  * primitives: im2col into columns {@code [N, C * KH * KW, OH * OW]}, then per group one batched
  * matrix product with the weight {@code [O / groups, C / groups * KH * KW]} (a sum over the batch
- * for the weight's gradient, col2im for the input's). They define what the kernels mean; a backend
+ * for the weight's gradient, col2im for the input's), and the bias added last. They define what the kernels mean; a backend
  * that overrides one is checked against these by the conformance suite.
  */
 public final class ConvDefaults {
@@ -16,15 +16,20 @@ public final class ConvDefaults {
     }
 
     /** See {@link Backend#conv2d}. */
-    public static void conv2d(Backend b, Strided x, Strided weight, Window2d w, int groups, Strided out) {
+    public static void conv2d(Backend b, Strided x, Strided weight, Strided bias, Window2d w, int groups,
+                              Strided out) {
         Sizes s = new Sizes(x.shape(), weight.shape(), out.shape(), groups);
         Strided cols = columns(b, x, w, out.shape());
         Strided wm = contiguous(b, weight);
-        Strided result = out.view().isContiguous() ? out : empty(b, out);
+        Strided result = out.view().isContiguous() && bias == null ? out : empty(b, out);
         for (int g = 0; g < groups; g++) {
             b.matmul(s.weightRows(wm, g, false), s.columnRows(cols, g, false), s.outputRows(result, g));
         }
-        if (result != out) {
+        if (bias != null) {
+            Shape os = out.shape();
+            b.binary(BinaryOp.ADD, result, bias.with(View.of(os, new int[] {0, bias.view().stride(0), 0, 0},
+                    bias.view().offset())), out);
+        } else if (result != out) {
             b.copy(result, out);
         }
     }

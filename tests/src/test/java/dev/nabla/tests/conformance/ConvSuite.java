@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
 /**
- * The convolution kernels (forward, input gradient, weight gradient) of one backend and dtype
- * against the reference backend's default compositions: padding wider and narrower than the
- * kernel's reach, dilation, groups, 1x1 kernels, strides (which a backend may leave to the
- * default), output-channel and tap counts that fill no register block evenly, rows longer than a
- * vector, permuted, flipped and stepped operands, NaN and infinities in the input and the weight,
- * and calls large enough to run in parallel.
+ * The convolution kernels (forward with and without bias, input gradient, weight gradient) of one
+ * backend and dtype against the reference backend's default compositions: padding wider and
+ * narrower than the kernel's reach, dilation, groups, 1x1 kernels, strides (which a backend may
+ * leave to the default), output-channel and tap counts that fill no register block evenly, rows
+ * longer than a vector, permuted, flipped and stepped operands, NaN and infinities in the input,
+ * the weight and the bias, and calls large enough to run in parallel.
  */
 final class ConvSuite {
     private static final Backend REF = ReferenceBackend.INSTANCE;
@@ -87,14 +87,22 @@ final class ConvSuite {
                     double[] w = values(k.weight(), 32, specials);
                     double[] g = values(k.output(), 33, false);
                     int[] terms = k.terms();
-                    tests.add(dynamicTest("conv2d " + name, () -> {
-                        Strided o = run(b, k.output(), out -> b.conv2d(layout.make(b, dtype, k.input(), x),
-                                Layout.PERMUTED.make(b, dtype, k.weight(), w), k.kernel(), k.groups(), out));
-                        Strided ro = run(REF, k.output(), out -> REF.conv2d(layout.make(REF, dtype, k.input(), x),
-                                Layout.PERMUTED.make(REF, dtype, k.weight(), w), k.kernel(), k.groups(), out));
-                        Compare.close("conv2d", Layout.whole(b, o), Layout.whole(REF, ro),
-                                Tolerance.matmul(dtype, terms[0]));
-                    }));
+                    for (boolean withBias : new boolean[] {true, false}) {
+                        Shape channels = Shape.of(k.o());
+                        double[] bias = values(channels, 35, specials);
+                        tests.add(dynamicTest("conv2d " + name + (withBias ? " with bias" : ""), () -> {
+                            Strided o = run(b, k.output(), out -> b.conv2d(layout.make(b, dtype, k.input(), x),
+                                    Layout.PERMUTED.make(b, dtype, k.weight(), w),
+                                    withBias ? Layout.STEPPED.make(b, dtype, channels, bias) : null, k.kernel(),
+                                    k.groups(), out));
+                            Strided ro = run(REF, k.output(), out -> REF.conv2d(layout.make(REF, dtype, k.input(), x),
+                                    Layout.PERMUTED.make(REF, dtype, k.weight(), w),
+                                    withBias ? Layout.STEPPED.make(REF, dtype, channels, bias) : null, k.kernel(),
+                                    k.groups(), out));
+                            Compare.close("conv2d", Layout.whole(b, o), Layout.whole(REF, ro),
+                                    Tolerance.matmul(dtype, terms[0] + 1));
+                        }));
+                    }
                     tests.add(dynamicTest("conv2dBackwardInput " + name, () -> {
                         Strided o = run(b, k.input(), out -> b.conv2dBackwardInput(layout.make(b, dtype, k.output(), g),
                                 layout.make(b, dtype, k.weight(), w), k.kernel(), k.groups(), out));
