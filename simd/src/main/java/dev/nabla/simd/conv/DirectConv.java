@@ -22,7 +22,7 @@ final class DirectConv {
     static final VectorSpecies<Float> S = SimdConfig.FLOAT;
     static final int L = S.length();
     /** Output planes per register block. */
-    static final int ROWS = 4;
+    static final int ROWS = 8;
     /** Vectors of grid positions per register block. */
     static final int COLS = 3;
     static final int BLOCK = COLS * L;
@@ -87,6 +87,18 @@ final class DirectConv {
         FloatVector a30 = FloatVector.broadcast(S, bias[b0 + 3]);
         FloatVector a31 = a30;
         FloatVector a32 = a30;
+        FloatVector a40 = FloatVector.broadcast(S, bias[b0 + 4]);
+        FloatVector a41 = a40;
+        FloatVector a42 = a40;
+        FloatVector a50 = FloatVector.broadcast(S, bias[b0 + 5]);
+        FloatVector a51 = a50;
+        FloatVector a52 = a50;
+        FloatVector a60 = FloatVector.broadcast(S, bias[b0 + 6]);
+        FloatVector a61 = a60;
+        FloatVector a62 = a60;
+        FloatVector a70 = FloatVector.broadcast(S, bias[b0 + 7]);
+        FloatVector a71 = a70;
+        FloatVector a72 = a70;
         for (int t = 0, wi = w0; t < taps.length; t++, wi += ROWS) {
             int at = q + taps[t];
             FloatVector x0 = FloatVector.fromArray(S, planes, at);
@@ -108,6 +120,22 @@ final class DirectConv {
             a30 = x0.fma(w, a30);
             a31 = x1.fma(w, a31);
             a32 = x2.fma(w, a32);
+            w = FloatVector.broadcast(S, weights[wi + 4]);
+            a40 = x0.fma(w, a40);
+            a41 = x1.fma(w, a41);
+            a42 = x2.fma(w, a42);
+            w = FloatVector.broadcast(S, weights[wi + 5]);
+            a50 = x0.fma(w, a50);
+            a51 = x1.fma(w, a51);
+            a52 = x2.fma(w, a52);
+            w = FloatVector.broadcast(S, weights[wi + 6]);
+            a60 = x0.fma(w, a60);
+            a61 = x1.fma(w, a61);
+            a62 = x2.fma(w, a62);
+            w = FloatVector.broadcast(S, weights[wi + 7]);
+            a70 = x0.fma(w, a70);
+            a71 = x1.fma(w, a71);
+            a72 = x2.fma(w, a72);
         }
         a00.intoArray(rows, q);
         a01.intoArray(rows, q + L);
@@ -121,6 +149,18 @@ final class DirectConv {
         a30.intoArray(rows, 3 * stride + q);
         a31.intoArray(rows, 3 * stride + q + L);
         a32.intoArray(rows, 3 * stride + q + 2 * L);
+        a40.intoArray(rows, 4 * stride + q);
+        a41.intoArray(rows, 4 * stride + q + L);
+        a42.intoArray(rows, 4 * stride + q + 2 * L);
+        a50.intoArray(rows, 5 * stride + q);
+        a51.intoArray(rows, 5 * stride + q + L);
+        a52.intoArray(rows, 5 * stride + q + 2 * L);
+        a60.intoArray(rows, 6 * stride + q);
+        a61.intoArray(rows, 6 * stride + q + L);
+        a62.intoArray(rows, 6 * stride + q + 2 * L);
+        a70.intoArray(rows, 7 * stride + q);
+        a71.intoArray(rows, 7 * stride + q + L);
+        a72.intoArray(rows, 7 * stride + q + 2 * L);
     }
 
     /** The first {@code count} rows of the block, grid columns past {@code outW} dropped, into planes {@code o0 ...} of image {@code n}. */
