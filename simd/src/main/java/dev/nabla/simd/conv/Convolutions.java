@@ -77,7 +77,7 @@ public final class Convolutions {
             for (int c = 0; c < s.dim(1); c++) {
                 for (int h = 0; h < s.dim(2); h++) {
                     for (int i = 0; i < s.dim(3); i++) {
-                        if (!Float.isFinite(a[v.indexOf(n, c, h, i)])) {
+                        if (!Float.isFinite(a[Views.at(v, n, c, h, i)])) {
                             return false;
                         }
                     }

@@ -170,7 +170,7 @@ final class DirectConv {
         for (int r = 0; r < count; r++) {
             for (int oh = 0; oh < grid.outH(); oh++) {
                 int s = r * stride + oh * width;
-                int d = dv.indexOf(n, o0 + r, oh, 0);
+                int d = Views.at(dv, n, o0 + r, oh, 0);
                 if (sw == 1) {
                     System.arraycopy(rows, s, dst, d, grid.outW());
                 } else {

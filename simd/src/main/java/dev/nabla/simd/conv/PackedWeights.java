@@ -35,7 +35,7 @@ final class PackedWeights {
         float[] packed = new float[groups * blocks(outs) * rows];
         for (int g = 0; b != null && g < groups; g++) {
             for (int o = 0; o < outs; o++) {
-                packed[(g * blocks(outs) + o / rows) * rows + o % rows] = b[v.indexOf(g * outs + o)];
+                packed[(g * blocks(outs) + o / rows) * rows + o % rows] = b[v.offset() + (g * outs + o) * v.stride(0)];
             }
         }
         return packed;
@@ -66,8 +66,8 @@ final class PackedWeights {
                                 int out = b * rows + r;
                                 if (out < outs) {
                                     packed[i] = transposed
-                                            ? w[v.indexOf(g * groupOut + in, out, kh - 1 - y, kw - 1 - x)]
-                                            : w[v.indexOf(g * groupOut + out, in, y, x)];
+                                            ? w[Views.at(v, g * groupOut + in, out, kh - 1 - y, kw - 1 - x)]
+                                            : w[Views.at(v, g * groupOut + out, in, y, x)];
                                 }
                             }
                         }

@@ -84,7 +84,7 @@ final class WeightGrad {
                     sum += partial[c * size + o * taps + t];
                 }
                 int k = t % (grid.kernelH() * grid.kernelW());
-                gw[gv.indexOf(o, t / (grid.kernelH() * grid.kernelW()), k / grid.kernelW(), k % grid.kernelW())] = sum;
+                gw[Views.at(gv, o, t / (grid.kernelH() * grid.kernelW()), k / grid.kernelW(), k % grid.kernelW())] = sum;
             }
         }
     }
@@ -99,7 +99,7 @@ final class WeightGrad {
         int sw = dv.stride(3);
         for (int r = 0; r < count; r++) {
             for (int oh = 0; oh < grid.outH(); oh++) {
-                int s = dv.indexOf(n, o0 + r, oh, 0);
+                int s = Views.at(dv, n, o0 + r, oh, 0);
                 int to = at + r * positions + oh * grid.width();
                 if (sw == 1) {
                     System.arraycopy(dy, s, d, to, grid.outW());

@@ -8,8 +8,8 @@ import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.Window2d;
 
 /**
- * {@link Backend#maxPool2dBackward} for F32 gradients and taps: each input plane is zeroed and
- * each output's gradient added at the input position of its tap, with no scratch. Where windows
+ * {@link Backend#maxPool2dBackward} for F32 gradients and taps: each output's gradient is added
+ * at the input position of its tap, with no scratch. Where windows
  * overlap, the planes take the taps in order, one pass per tap, so every input position adds its
  * gradients in the order of the default composition (scatter into the taps, then col2im) and the
  * sums are the same bits.
@@ -23,7 +23,7 @@ public final class MaxPoolBackward {
         return grad.dtype() == DType.F32 && argmax.dtype() == DType.F32 && gradIn.dtype() == DType.F32;
     }
 
-    /** Overwrites {@code gradIn [N, C, H, W]} from {@code grad} and {@code argmax [N, C, OH, OW]}; any strides. */
+    /** Adds into {@code gradIn [N, C, H, W]} from {@code grad} and {@code argmax [N, C, OH, OW]}; any strides. */
     public static void run(Strided grad, Strided argmax, Window2d w, Strided gradIn) {
         View gv = grad.view();
         View av = argmax.view();
@@ -44,27 +44,32 @@ public final class MaxPoolBackward {
             tapRow[t] = t / w.kernelW() * w.dilationH() - w.padH();
             tapCol[t] = t % w.kernelW() * w.dilationW() - w.padW();
         }
-        Planes.forEach(dv.shape().dim(0) * dv.shape().dim(1), (long) inH * inW + (long) passes * outH * outW,
+        int gs2 = gv.stride(2);
+        int gs3 = gv.stride(3);
+        int as2 = av.stride(2);
+        int as3 = av.stride(3);
+        int ds2 = dv.stride(2);
+        int ds3 = dv.stride(3);
+        Planes.forEach(dv.shape().dim(0) * dv.shape().dim(1), (long) passes * outH * outW,
                 (from, to) -> {
                     for (int p = from; p < to; p++) {
                         int gBase = Planes.offset(gv, p);
                         int aBase = Planes.offset(av, p);
                         int dBase = Planes.offset(dv, p);
-                        for (int ih = 0; ih < inH; ih++) {
-                            FloatRowOps.INSTANCE.fill(d, dBase + ih * dv.stride(2), dv.stride(3), inW, 0);
-                        }
                         for (int pass = 0; pass < passes; pass++) {
                             for (int oh = 0; oh < outH; oh++) {
+                                int gRow = gBase + oh * gs2;
+                                int aRow = aBase + oh * as2;
+                                int h0 = oh * w.strideH();
                                 for (int ow = 0; ow < outW; ow++) {
-                                    int tap = (int) a[aBase + oh * av.stride(2) + ow * av.stride(3)];
+                                    int tap = (int) a[aRow + ow * as3];
                                     if (overlap && tap != pass) {
                                         continue;
                                     }
-                                    int ih = oh * w.strideH() + tapRow[tap];
+                                    int ih = h0 + tapRow[tap];
                                     int iw = ow * w.strideW() + tapCol[tap];
                                     if (ih >= 0 && ih < inH && iw >= 0 && iw < inW) {
-                                        d[dBase + ih * dv.stride(2) + iw * dv.stride(3)] +=
-                                                g[gBase + oh * gv.stride(2) + ow * gv.stride(3)];
+                                        d[dBase + ih * ds2 + iw * ds3] += g[gRow + ow * gs3];
                                     }
                                 }
                             }

@@ -120,10 +120,11 @@ public interface Backend {
     }
 
     /**
-     * The gradient of {@link #maxPool2d} with respect to its input: {@code gradIn [N, C, H, W]}
-     * (overwritten) receives every element of {@code grad [N, C, OH, OW]} at the input position of
-     * its window's tap in {@code argmax [N, C, OH, OW]} (as {@link #maxPool2d} wrote it), summed
-     * where windows overlap; a tap in the padding is dropped.
+     * The gradient of {@link #maxPool2d} with respect to its input: adds every element of
+     * {@code grad [N, C, OH, OW]} into {@code gradIn [N, C, H, W]} at the input position of its
+     * window's tap in {@code argmax [N, C, OH, OW]} (as {@link #maxPool2d} wrote it), accumulating
+     * onto what {@code gradIn} already holds, as {@link #col2im} does; a tap in the padding is
+     * dropped.
      */
     default void maxPool2dBackward(Strided grad, Strided argmax, Window2d window, Strided gradIn) {
         WindowDefaults.maxPool2dBackward(this, grad, argmax, window, gradIn);

@@ -54,7 +54,6 @@ public final class WindowDefaults {
         Shape cols = Shape.of(gs.dim(0), gs.dim(1), w.taps(), gs.dim(2), gs.dim(3));
         Strided scattered = new Strided(backend.allocate(grad.dtype(), cols.numel()), View.contiguous(cols));
         backend.scatterAdd(grad.with(withTapAxis(grad.view())), 2, argmax.with(withTapAxis(argmax.view())), scattered);
-        backend.fill(gradIn, 0);
         backend.col2im(scattered.with(View.contiguous(Shape.of(gs.dim(0), gs.dim(1), w.kernelH(), w.kernelW(),
                 gs.dim(2), gs.dim(3)))), w, gradIn);
     }
