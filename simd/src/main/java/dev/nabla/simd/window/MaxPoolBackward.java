@@ -28,13 +28,8 @@ public final class MaxPoolBackward {
         View gv = grad.view();
         View av = argmax.view();
         View dv = gradIn.view();
-        float[] g = f32(grad);
-        float[] a = f32(argmax);
-        float[] d = f32(gradIn);
         int outH = gv.shape().dim(2);
         int outW = gv.shape().dim(3);
-        int inH = dv.shape().dim(2);
-        int inW = dv.shape().dim(3);
         boolean overlap = w.strideH() < w.dilationH() * (w.kernelH() - 1) + 1
                 || w.strideW() < w.dilationW() * (w.kernelW() - 1) + 1;
         int passes = overlap ? w.taps() : 1;
@@ -44,38 +39,49 @@ public final class MaxPoolBackward {
             tapRow[t] = t / w.kernelW() * w.dilationH() - w.padH();
             tapCol[t] = t % w.kernelW() * w.dilationW() - w.padW();
         }
+        Planes.forEach(dv.shape().dim(0) * dv.shape().dim(1), (long) passes * outH * outW, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                for (int pass = 0; pass < passes; pass++) {
+                    plane(f32(grad), Planes.offset(gv, p), gv, f32(argmax), Planes.offset(av, p), av, w, tapRow,
+                            tapCol, overlap ? pass : -1, f32(gradIn), Planes.offset(dv, p), dv);
+                }
+            }
+        });
+    }
+
+    /**
+     * One plane: every output whose tap is {@code onlyTap} (every output for -1) adds its gradient
+     * at its tap's input position, {@code tapRow[t] + oh * strideH}, {@code tapCol[t] + ow * strideW}.
+     */
+    private static void plane(float[] g, int gBase, View gv, float[] a, int aBase, View av, Window2d w, int[] tapRow,
+                              int[] tapCol, int onlyTap, float[] d, int dBase, View dv) {
+        int outH = gv.shape().dim(2);
+        int outW = gv.shape().dim(3);
+        int inH = dv.shape().dim(2);
+        int inW = dv.shape().dim(3);
         int gs2 = gv.stride(2);
         int gs3 = gv.stride(3);
         int as2 = av.stride(2);
         int as3 = av.stride(3);
         int ds2 = dv.stride(2);
         int ds3 = dv.stride(3);
-        Planes.forEach(dv.shape().dim(0) * dv.shape().dim(1), (long) passes * outH * outW,
-                (from, to) -> {
-                    for (int p = from; p < to; p++) {
-                        int gBase = Planes.offset(gv, p);
-                        int aBase = Planes.offset(av, p);
-                        int dBase = Planes.offset(dv, p);
-                        for (int pass = 0; pass < passes; pass++) {
-                            for (int oh = 0; oh < outH; oh++) {
-                                int gRow = gBase + oh * gs2;
-                                int aRow = aBase + oh * as2;
-                                int h0 = oh * w.strideH();
-                                for (int ow = 0; ow < outW; ow++) {
-                                    int tap = (int) a[aRow + ow * as3];
-                                    if (overlap && tap != pass) {
-                                        continue;
-                                    }
-                                    int ih = h0 + tapRow[tap];
-                                    int iw = ow * w.strideW() + tapCol[tap];
-                                    if (ih >= 0 && ih < inH && iw >= 0 && iw < inW) {
-                                        d[dBase + ih * ds2 + iw * ds3] += g[gRow + ow * gs3];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                });
+        int sh = w.strideH();
+        int sw = w.strideW();
+        for (int oh = 0; oh < outH; oh++) {
+            int gRow = gBase + oh * gs2;
+            int aRow = aBase + oh * as2;
+            for (int ow = 0; ow < outW; ow++) {
+                int tap = (int) a[aRow + ow * as3];
+                if (onlyTap >= 0 && tap != onlyTap) {
+                    continue;
+                }
+                int ih = oh * sh + tapRow[tap];
+                int iw = ow * sw + tapCol[tap];
+                if (ih >= 0 && ih < inH && iw >= 0 && iw < inW) {
+                    d[dBase + ih * ds2 + iw * ds3] += g[gRow + ow * gs3];
+                }
+            }
+        }
     }
 
     private static float[] f32(Strided s) {
