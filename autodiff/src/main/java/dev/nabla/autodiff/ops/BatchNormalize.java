@@ -41,8 +41,8 @@ public record BatchNormalize(Tensor x, Tensor weight, Tensor bias, Tensor mean, 
         Tensor out = Kernels.empty(x.shape(), x.dtype(), x.backend());
         Tensor mean = Kernels.empty(channels, x.dtype(), x.backend());
         Tensor var = Kernels.empty(channels, x.dtype(), x.backend());
-        x.backend().batchNorm(x.strided(), weight == null ? null : weight.strided(),
-                bias == null ? null : bias.strided(), eps, out.strided(), mean.strided(), var.strided());
+        x.backend().batchNorm(x.strided(), Kernels.stridedOrNull(weight), Kernels.stridedOrNull(bias), eps,
+                out.strided(), mean.strided(), var.strided());
         BatchNormalize op = new BatchNormalize(x, weight, bias, mean, var, eps);
         Tensor recorded = weight == null ? Graph.record(out, op, x) : Graph.record(out, op, x, weight, bias);
         return new Result(recorded, mean, var);
@@ -51,11 +51,15 @@ public record BatchNormalize(Tensor x, Tensor weight, Tensor bias, Tensor mean, 
     @Override
     public Tensor[] backward(Tensor grad) {
         Tensor dx = x.requiresGrad() ? Kernels.empty(x.shape(), x.dtype(), x.backend()) : null;
-        Tensor dw = weight != null && weight.requiresGrad() ? Kernels.empty(mean.shape(), x.dtype(), x.backend()) : null;
-        Tensor db = bias != null && bias.requiresGrad() ? Kernels.empty(mean.shape(), x.dtype(), x.backend()) : null;
+        Tensor dw = weight != null && weight.requiresGrad() ? perChannel() : null;
+        Tensor db = bias != null && bias.requiresGrad() ? perChannel() : null;
         x.backend().batchNormBackward(grad.strided(), x.strided(), mean.strided(), var.strided(),
-                weight == null ? null : weight.strided(), eps, dx == null ? null : dx.strided(),
-                dw == null ? null : dw.strided(), db == null ? null : db.strided());
+                Kernels.stridedOrNull(weight), eps, Kernels.stridedOrNull(dx), Kernels.stridedOrNull(dw),
+                Kernels.stridedOrNull(db));
         return weight == null ? new Tensor[] {dx} : new Tensor[] {dx, dw, db};
+    }
+
+    private Tensor perChannel() {
+        return Kernels.empty(mean.shape(), x.dtype(), x.backend());
     }
 }

@@ -28,8 +28,7 @@ public record Convolve(Window2d window, int groups, Tensor x, Tensor weight, Ten
     public static Tensor apply(Tensor x, Tensor weight, Tensor bias, Window2d window, int groups, int outH,
                                int outW) {
         Tensor out = Kernels.empty(Shape.of(x.dim(0), weight.dim(0), outH, outW), x.dtype(), x.backend());
-        x.backend().conv2d(x.strided(), weight.strided(), bias == null ? null : bias.strided(), window, groups,
-                out.strided());
+        x.backend().conv2d(x.strided(), weight.strided(), Kernels.stridedOrNull(bias), window, groups, out.strided());
         Convolve op = new Convolve(window, groups, x, weight, bias);
         return bias == null ? Graph.record(out, op, x, weight) : Graph.record(out, op, x, weight, bias);
     }

@@ -101,6 +101,11 @@ public final class Kernels {
         return image;
     }
 
+    /** {@code t}'s buffer and view, or null for an absent (null) optional operand. */
+    public static dev.nabla.tensor.Strided stridedOrNull(Tensor t) {
+        return t == null ? null : t.strided();
+    }
+
     /** {@code t} seen with shape {@code shape} (broadcast as zero strides). */
     public static dev.nabla.tensor.Strided broadcast(Tensor t, Shape shape) {
         return t.strided().with(t.strided().view().expand(shape));
