@@ -128,7 +128,8 @@ final class FloatKernels {
             }
             case POW -> {
                 for (; i < bound; i += L) {
-                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i))
+                            .intoArray(o, oo + i);
                 }
             }
             case EQ, NE, LT, LE, GT, GE -> i = compare(op, la, aScalar, ao, lb, bScalar, bo, o, oo, bound);

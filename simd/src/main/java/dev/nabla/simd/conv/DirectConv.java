@@ -163,7 +163,10 @@ final class DirectConv {
         a72.intoArray(rows, 7 * stride + q + 2 * L);
     }
 
-    /** The first {@code count} rows of the block, grid columns past {@code outW} dropped, into planes {@code o0 ...} of image {@code n}. */
+    /**
+     * The first {@code count} rows of the block, grid columns past {@code outW} dropped, into
+     * planes {@code o0 ...} of image {@code n}.
+     */
     private static void store(float[] rows, int stride, Grid grid, float[] dst, View dv, int n, int o0, int count) {
         int width = grid.width();
         int sw = dv.stride(3);

@@ -44,47 +44,70 @@ final class WeightGrad {
      */
     static void run(float[] x, View xv, float[] dy, View dv, Grid grid, int groups, float[] gw, View gv) {
         int images = xv.shape().dim(0);
-        int outs = gv.shape().dim(0) / groups;
-        int taps = grid.taps();
-        int[] offsets = Arrays.copyOf(grid.tapOffsets(), DirectConv.roundUp(taps, TAPS));
-        int rowsPadded = DirectConv.roundUp(outs, ROWS);
-        int positions = DirectConv.roundUp(grid.positions(), L);
-        int planes = grid.planesLength(L);
-        int grads = rowsPadded * positions;
-        long work = (long) groups * outs * taps * positions;
+        Sizes s = Sizes.of(grid, groups, gv.shape().dim(0) / groups);
+        long work = (long) s.weights() * s.positions();
         int perChunk = (int) Math.max(CHUNK_WORK / Math.max(1, work), ThreadPool.chunks(images, MAX_CHUNKS));
-        perChunk = Math.max(1, Math.min(images, perChunk));
-        int chunks = ThreadPool.chunks(images, perChunk);
-        int size = groups * outs * taps;
-        float[] partial = new float[chunks * size];
-        int chunkSize = perChunk;
+        int chunkSize = Math.max(1, Math.min(images, perChunk));
+        int chunks = ThreadPool.chunks(images, chunkSize);
+        float[] partial = new float[chunks * s.weights()];
         ThreadPool.forEach(chunks, c -> {
             int first = c * chunkSize;
-            int count = Math.min(images, first + chunkSize) - first;
-            float[][] scratch = SCRATCH.get();
-            float[] p = grow(scratch, 0, count * planes);
-            float[] d = grow(scratch, 1, count * grads);
-            for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < count; i++) {
-                    grid.load(x, xv, first + i, g * grid.channels(), p, i * planes, L);
-                    layGradient(dy, dv, first + i, g * outs, outs, grid, d, i * grads, rowsPadded, positions);
-                }
-                for (int o = 0; o < outs; o += ROWS) {
-                    for (int t = 0; t < taps; t += TAPS) {
-                        block(p, planes, d, grads, o * positions, positions, count, offsets, t, partial,
-                                c * size + (g * outs + o) * taps + t, taps, Math.min(ROWS, outs - o), Math.min(TAPS, taps - t));
-                    }
-                }
-            }
+            chunk(s, x, xv, dy, dv, first, Math.min(images, first + chunkSize) - first, partial, c * s.weights());
         });
-        for (int o = 0; o < groups * outs; o++) {
+        int taps = s.taps();
+        int perChannel = grid.kernelH() * grid.kernelW();
+        for (int o = 0; o < groups * s.outs(); o++) {
             for (int t = 0; t < taps; t++) {
                 float sum = 0;
                 for (int c = 0; c < chunks; c++) {
-                    sum += partial[c * size + o * taps + t];
+                    sum += partial[c * s.weights() + o * taps + t];
                 }
-                int k = t % (grid.kernelH() * grid.kernelW());
-                gw[Views.at(gv, o, t / (grid.kernelH() * grid.kernelW()), k / grid.kernelW(), k % grid.kernelW())] = sum;
+                int k = t % perChannel;
+                gw[Views.at(gv, o, t / perChannel, k / grid.kernelW(), k % grid.kernelW())] = sum;
+            }
+        }
+    }
+
+    /**
+     * The sizes of one call: {@code outs} output channels per group (padded to {@code rows}),
+     * {@code taps} per output (their offsets padded to a whole block with offset 0), grid
+     * positions rounded to whole vectors, and each image's scratch: {@code planes} elements of
+     * padded input, {@code grads} of gradient rows.
+     */
+    private record Sizes(Grid grid, int groups, int outs, int rows, int taps, int[] offsets, int positions,
+                         int planes, int grads) {
+        static Sizes of(Grid grid, int groups, int outs) {
+            int rows = DirectConv.roundUp(outs, ROWS);
+            int positions = DirectConv.roundUp(grid.positions(), L);
+            return new Sizes(grid, groups, outs, rows, grid.taps(),
+                    Arrays.copyOf(grid.tapOffsets(), DirectConv.roundUp(grid.taps(), TAPS)), positions,
+                    grid.planesLength(L), rows * positions);
+        }
+
+        /** Weights of the gradient, {@code groups * outs * taps}. */
+        int weights() {
+            return groups * outs * taps;
+        }
+    }
+
+    /** Images {@code first .. first + count}: their partial gradient {@code [O, taps]} into {@code partial[at ...]}. */
+    private static void chunk(Sizes s, float[] x, View xv, float[] dy, View dv, int first, int count, float[] partial,
+                              int at) {
+        float[][] scratch = SCRATCH.get();
+        float[] p = grow(scratch, 0, count * s.planes());
+        float[] d = grow(scratch, 1, count * s.grads());
+        for (int g = 0; g < s.groups(); g++) {
+            for (int i = 0; i < count; i++) {
+                s.grid().load(x, xv, first + i, g * s.grid().channels(), p, i * s.planes(), L);
+                layGradient(dy, dv, first + i, g * s.outs(), s.outs(), s.grid(), d, i * s.grads(), s.rows(),
+                        s.positions());
+            }
+            for (int o = 0; o < s.outs(); o += ROWS) {
+                for (int t = 0; t < s.taps(); t += TAPS) {
+                    block(p, s.planes(), d, s.grads(), o * s.positions(), s.positions(), count, s.offsets(), t,
+                            partial, at + (g * s.outs() + o) * s.taps() + t, s.taps(), Math.min(ROWS, s.outs() - o),
+                            Math.min(TAPS, s.taps() - t));
+                }
             }
         }
     }

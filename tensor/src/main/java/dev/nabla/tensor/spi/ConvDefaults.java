@@ -8,8 +8,9 @@ import dev.nabla.tensor.View;
  * The default implementations of {@link Backend}'s convolution kernels, composed from its
  * primitives: im2col into columns {@code [N, C * KH * KW, OH * OW]}, then per group one batched
  * matrix product with the weight {@code [O / groups, C / groups * KH * KW]} (a sum over the batch
- * for the weight's gradient, col2im for the input's), and the bias added last. They define what the kernels mean; a backend
- * that overrides one is checked against these by the conformance suite.
+ * for the weight's gradient, col2im for the input's), and the bias added last. They define what
+ * the kernels mean; a backend that overrides one is checked against these by the conformance
+ * suite.
  */
 public final class ConvDefaults {
     private ConvDefaults() {
