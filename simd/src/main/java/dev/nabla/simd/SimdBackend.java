@@ -362,12 +362,13 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
-    public void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight) {
+    public void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight,
+                                     Strided gradBias) {
         if (Convolutions.supports(x.dtype(), x.shape(), window, gradWeight.shape(), gradOut.shape())
                 && Convolutions.finite(x)) {
-            Convolutions.backwardWeight(x, gradOut, window, groups, gradWeight);
+            Convolutions.backwardWeight(x, gradOut, window, groups, gradWeight, gradBias);
         } else {
-            Backend.super.conv2dBackwardWeight(x, gradOut, window, groups, gradWeight);
+            Backend.super.conv2dBackwardWeight(x, gradOut, window, groups, gradWeight, gradBias);
         }
     }
 

@@ -40,14 +40,15 @@ public record Convolve(Window2d window, int groups, Tensor x, Tensor weight, Ten
             dx = Kernels.empty(x.shape(), x.dtype(), x.backend());
             x.backend().conv2dBackwardInput(grad.strided(), weight.strided(), window, groups, dx.strided());
         }
+        Tensor db = bias != null && bias.requiresGrad() ? Kernels.empty(bias.shape(), x.dtype(), x.backend()) : null;
         Tensor dw = null;
         if (weight.requiresGrad()) {
             dw = Kernels.empty(weight.shape(), weight.dtype(), weight.backend());
-            x.backend().conv2dBackwardWeight(x.strided(), grad.strided(), window, groups, dw.strided());
+            x.backend().conv2dBackwardWeight(x.strided(), grad.strided(), window, groups, dw.strided(),
+                    Kernels.stridedOrNull(db));
+        } else if (db != null) {
+            db = grad.sum(new int[] {0, 2, 3}, false);
         }
-        if (bias == null) {
-            return new Tensor[] {dx, dw};
-        }
-        return new Tensor[] {dx, dw, bias.requiresGrad() ? grad.sum(new int[] {0, 2, 3}, false) : null};
+        return bias == null ? new Tensor[] {dx, dw} : new Tensor[] {dx, dw, db};
     }
 }

@@ -105,12 +105,14 @@ public final class Convolutions {
      * See {@link dev.nabla.tensor.spi.Backend#conv2dBackwardWeight}; requires {@link #supports} and a
      * {@link #finite} input.
      */
-    public static void backwardWeight(Strided x, Strided gradOut, Window2d w, int groups, Strided gradWeight) {
+    public static void backwardWeight(Strided x, Strided gradOut, Window2d w, int groups, Strided gradWeight,
+                                      Strided gradBias) {
         View gv = gradWeight.view();
         Shape os = gradOut.shape();
         Grid grid = new Grid(gv.shape().dim(1), w.kernelH(), w.kernelW(), w.dilationH(), w.dilationW(), w.padH(),
                 w.padW(), os.dim(2), os.dim(3));
-        WeightGrad.run(f32(x), x.view(), f32(gradOut), gradOut.view(), grid, groups, f32(gradWeight), gv);
+        WeightGrad.run(f32(x), x.view(), f32(gradOut), gradOut.view(), grid, groups, f32(gradWeight), gv,
+                gradBias == null ? null : f32(gradBias), gradBias == null ? null : gradBias.view());
     }
 
     private static float[] f32(Strided s) {

@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * taps is 16 vector accumulators, each a dot product along the grid: per vector of positions, four
  * gradient loads, four plane loads, sixteen FMAs.
  *
- * <p>The batch is cut into chunks of images fixed by the shape; a chunk's sums run over all its
+ * <p>The bias's gradient, when wanted, is one more tap that reads ones past the image's planes.
+ * The batch is cut into chunks of images fixed by the shape; a chunk's sums run over all its
  * images in the accumulators, their lanes are added once per chunk, and the chunks' partial
  * gradients are added in chunk order, so results do not depend on the thread count. The dropped
  * columns multiply a zero gradient by input values, so the input must be finite (else 0 * inf
@@ -40,11 +41,14 @@ final class WeightGrad {
 
     /**
      * Overwrites {@code gw} (through {@code gv}, {@code [O, C / groups, KH, KW]}) with the gradient
-     * from {@code x} ({@code [N, C, H, W]}, finite) and {@code dy} ({@code [N, O, OH, OW]}); any strides.
+     * from {@code x} ({@code [N, C, H, W]}, finite) and {@code dy} ({@code [N, O, OH, OW]}), and
+     * unless {@code gb} is null the bias's gradient {@code [O]} (through {@code bv}), the sums of
+     * {@code dy} over all but axis 1; any strides.
      */
-    static void run(float[] x, View xv, float[] dy, View dv, Grid grid, int groups, float[] gw, View gv) {
+    static void run(float[] x, View xv, float[] dy, View dv, Grid grid, int groups, float[] gw, View gv, float[] gb,
+                    View bv) {
         int images = xv.shape().dim(0);
-        Sizes s = Sizes.of(grid, groups, gv.shape().dim(0) / groups);
+        Sizes s = Sizes.of(grid, groups, gv.shape().dim(0) / groups, gb != null);
         long work = (long) s.weights() * s.positions();
         int perChunk = (int) Math.max(CHUNK_WORK / Math.max(1, work), ThreadPool.chunks(images, MAX_CHUNKS));
         int chunkSize = Math.max(1, Math.min(images, perChunk));
@@ -54,43 +58,51 @@ final class WeightGrad {
             int first = c * chunkSize;
             chunk(s, x, xv, dy, dv, first, Math.min(images, first + chunkSize) - first, partial, c * s.weights());
         });
-        int taps = s.taps();
         int perChannel = grid.kernelH() * grid.kernelW();
         for (int o = 0; o < groups * s.outs(); o++) {
-            for (int t = 0; t < taps; t++) {
+            for (int t = 0; t < s.columns(); t++) {
                 float sum = 0;
                 for (int c = 0; c < chunks; c++) {
-                    sum += partial[c * s.weights() + o * taps + t];
+                    sum += partial[c * s.weights() + o * s.columns() + t];
                 }
                 int k = t % perChannel;
-                gw[Views.at(gv, o, t / perChannel, k / grid.kernelW(), k % grid.kernelW())] = sum;
+                if (t < s.taps()) {
+                    gw[Views.at(gv, o, t / perChannel, k / grid.kernelW(), k % grid.kernelW())] = sum;
+                } else {
+                    gb[bv.offset() + o * bv.stride(0)] = sum;
+                }
             }
         }
     }
 
     /**
-     * The sizes of one call: {@code outs} output channels per group (padded to {@code rows}),
-     * {@code taps} per output (their offsets padded to a whole block with offset 0), grid
-     * positions rounded to whole vectors, and each image's scratch: {@code planes} elements of
-     * padded input, {@code grads} of gradient rows.
+     * The sizes of one call: {@code outs} output channels per group (padded to {@code rows});
+     * {@code columns} sums per output, its {@code taps} and with the bias one more, whose offset
+     * points past the image's planes to {@code positions} ones (the offsets padded to a whole
+     * block with offset 0); grid positions rounded to whole vectors; and each image's scratch:
+     * {@code planes} elements of padded input and ones, {@code grads} of gradient rows.
      */
-    private record Sizes(Grid grid, int groups, int outs, int rows, int taps, int[] offsets, int positions,
-                         int planes, int grads) {
-        static Sizes of(Grid grid, int groups, int outs) {
+    private record Sizes(Grid grid, int groups, int outs, int rows, int taps, int columns, int[] offsets,
+                         int positions, int planes, int grads) {
+        static Sizes of(Grid grid, int groups, int outs, boolean bias) {
             int rows = DirectConv.roundUp(outs, ROWS);
             int positions = DirectConv.roundUp(grid.positions(), L);
-            return new Sizes(grid, groups, outs, rows, grid.taps(),
-                    Arrays.copyOf(grid.tapOffsets(), DirectConv.roundUp(grid.taps(), TAPS)), positions,
-                    grid.planesLength(L), rows * positions);
+            int columns = grid.taps() + (bias ? 1 : 0);
+            int[] offsets = Arrays.copyOf(grid.tapOffsets(), DirectConv.roundUp(columns, TAPS));
+            if (bias) {
+                offsets[grid.taps()] = grid.planesLength(L);
+            }
+            return new Sizes(grid, groups, outs, rows, grid.taps(), columns, offsets, positions,
+                    grid.planesLength(L) + (bias ? positions : 0), rows * positions);
         }
 
-        /** Weights of the gradient, {@code groups * outs * taps}. */
+        /** Sums of one chunk: {@code groups * outs * columns}. */
         int weights() {
-            return groups * outs * taps;
+            return groups * outs * columns;
         }
     }
 
-    /** Images {@code first .. first + count}: their partial gradient {@code [O, taps]} into {@code partial[at ...]}. */
+    /** Images {@code first .. first + count}: their partial sums {@code [O, columns]} into {@code partial[at ...]}. */
     private static void chunk(Sizes s, float[] x, View xv, float[] dy, View dv, int first, int count, float[] partial,
                               int at) {
         float[][] scratch = SCRATCH.get();
@@ -99,14 +111,15 @@ final class WeightGrad {
         for (int g = 0; g < s.groups(); g++) {
             for (int i = 0; i < count; i++) {
                 s.grid().load(x, xv, first + i, g * s.grid().channels(), p, i * s.planes(), L);
+                Arrays.fill(p, i * s.planes() + s.grid().planesLength(L), (i + 1) * s.planes(), 1f);
                 layGradient(dy, dv, first + i, g * s.outs(), s.outs(), s.grid(), d, i * s.grads(), s.rows(),
                         s.positions());
             }
             for (int o = 0; o < s.outs(); o += ROWS) {
-                for (int t = 0; t < s.taps(); t += TAPS) {
+                for (int t = 0; t < s.columns(); t += TAPS) {
                     block(p, s.planes(), d, s.grads(), o * s.positions(), s.positions(), count, s.offsets(), t,
-                            partial, at + (g * s.outs() + o) * s.taps() + t, s.taps(), Math.min(ROWS, s.outs() - o),
-                            Math.min(TAPS, s.taps() - t));
+                            partial, at + (g * s.outs() + o) * s.columns() + t, s.columns(),
+                            Math.min(ROWS, s.outs() - o), Math.min(TAPS, s.columns() - t));
                 }
             }
         }

@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code H * W} (or whatever follows the channel axis) elements are read with vectors. The
  * forward reads the input twice for the statistics (the mean, then the squared deviations from
  * it, as the default composition does) and once more to write the output; the backward reads the
- * output gradient and the input once for both sums and once more to write the input's gradient.
+ * output gradient and the input once for both of its sums and once more to write the input's
+ * gradient.
  *
  * <p>Each channel is one task that sums its runs in a fixed order, so results do not depend on
  * the thread count.
@@ -49,8 +50,8 @@ public final class BatchNorm {
         int xo = x.view().offset();
         int oo = out.view().offset();
         ThreadPool.forEach(r.channels, c -> {
-            float m = r.sum(xs, xo, c, 0, null, 0, 0) / r.count;
-            float v = r.sum(xs, xo, c, m, xs, xo, m) / r.count;
+            float m = r.sum(xs, xo, c, 0, false) / r.count;
+            float v = r.sum(xs, xo, c, m, true) / r.count;
             set(mean, c, m);
             set(var, c, v);
             float std = (float) Math.sqrt(v + (float) eps);
@@ -84,8 +85,9 @@ public final class BatchNorm {
         ThreadPool.forEach(r.channels, c -> {
             float m = get(mean, c);
             float std = (float) Math.sqrt(get(var, c) + (float) eps);
-            float sumDy = r.sum(dy, go, c, 0, null, 0, 0);
-            float sumDyCentered = r.sum(dy, go, c, 0, xs, xo, m);
+            float[] sums = r.gradientSums(dy, go, xs, xo, c, m);
+            float sumDy = sums[0];
+            float sumDyCentered = sums[1];
             if (gradBias != null) {
                 set(gradBias, c, sumDy);
             }
@@ -141,33 +143,63 @@ public final class BatchNorm {
         }
 
         /**
-         * Over channel {@code c}: the sum of {@code (a - aShift)}, or with {@code b} the sum of
-         * {@code (a - aShift) * (b - bShift)}; each run's vector lanes are added at its end (a
-         * vector carried across the runs' loop would be kept boxed by C2), then the runs in order.
+         * Over channel {@code c}, in one pass: {@code sum(dy)} and {@code sum(dy * (x - mean))},
+         * each run's lanes added at its end, then the runs in order.
          */
-        float sum(float[] a, int ao, int c, float aShift, float[] b, int bo, float bShift) {
-            FloatVector as = FloatVector.broadcast(S, aShift);
-            FloatVector bs = FloatVector.broadcast(S, bShift);
+        float[] gradientSums(float[] dy, int go, float[] xs, int xo, int c, float mean) {
+            FloatVector vm = FloatVector.broadcast(S, mean);
+            int bound = S.loopBound(inner);
+            float sumDy = 0;
+            float sumDyCentered = 0;
+            for (int n = 0; n < images; n++) {
+                int run = run(n, c);
+                FloatVector plain = FloatVector.zero(S);
+                FloatVector centered = FloatVector.zero(S);
+                int i = 0;
+                for (; i < bound; i += L) {
+                    FloatVector g = FloatVector.fromArray(S, dy, go + run + i);
+                    plain = plain.add(g);
+                    centered = g.fma(FloatVector.fromArray(S, xs, xo + run + i).sub(vm), centered);
+                }
+                float runDy = plain.reduceLanes(VectorOperators.ADD);
+                float runDyCentered = centered.reduceLanes(VectorOperators.ADD);
+                for (; i < inner; i++) {
+                    runDy += dy[go + run + i];
+                    runDyCentered += dy[go + run + i] * (xs[xo + run + i] - mean);
+                }
+                sumDy += runDy;
+                sumDyCentered += runDyCentered;
+            }
+            return new float[] {sumDy, sumDyCentered};
+        }
+
+        /**
+         * Over channel {@code c}: the sum of {@code x}, or with {@code squared} the sum of
+         * {@code (x - mean)^2}; each run's vector lanes are added at its end (a vector carried
+         * across the runs' loop would be kept boxed by C2), then the runs in order.
+         */
+        float sum(float[] x, int xo, int c, float mean, boolean squared) {
+            FloatVector vm = FloatVector.broadcast(S, mean);
             int bound = S.loopBound(inner);
             float total = 0;
             for (int n = 0; n < images; n++) {
                 int run = run(n, c);
                 FloatVector acc = FloatVector.zero(S);
                 int i = 0;
-                if (b == null) {
+                if (squared) {
                     for (; i < bound; i += L) {
-                        acc = acc.add(FloatVector.fromArray(S, a, ao + run + i).sub(as));
+                        FloatVector d = FloatVector.fromArray(S, x, xo + run + i).sub(vm);
+                        acc = d.fma(d, acc);
                     }
                 } else {
                     for (; i < bound; i += L) {
-                        FloatVector u = FloatVector.fromArray(S, a, ao + run + i).sub(as);
-                        acc = u.fma(FloatVector.fromArray(S, b, bo + run + i).sub(bs), acc);
+                        acc = acc.add(FloatVector.fromArray(S, x, xo + run + i));
                     }
                 }
                 float runSum = acc.reduceLanes(VectorOperators.ADD);
                 for (; i < inner; i++) {
-                    float u = a[ao + run + i] - aShift;
-                    runSum += b == null ? u : u * (b[bo + run + i] - bShift);
+                    float d = x[xo + run + i] - (squared ? mean : 0);
+                    runSum += squared ? d * d : d;
                 }
                 total += runSum;
             }

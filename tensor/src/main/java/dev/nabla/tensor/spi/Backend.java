@@ -181,11 +181,13 @@ public interface Backend {
     }
 
     /**
-     * The gradient of {@link #conv2d} with respect to its weight: {@code gradWeight
-     * [O, C / groups, KH, KW]} (overwritten), summed over the batch, from {@code x [N, C, H, W]}
-     * and {@code gradOut [N, O, OH, OW]}.
+     * The gradients of {@link #conv2d} with respect to its weight and bias: {@code gradWeight
+     * [O, C / groups, KH, KW]}, summed over the batch, from {@code x [N, C, H, W]} and
+     * {@code gradOut [N, O, OH, OW]}, and {@code gradBias [O]}, {@code gradOut} summed over all but
+     * axis 1 (null when not wanted); both overwritten.
      */
-    default void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight) {
-        ConvDefaults.conv2dBackwardWeight(this, x, gradOut, window, groups, gradWeight);
+    default void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight,
+                                      Strided gradBias) {
+        ConvDefaults.conv2dBackwardWeight(this, x, gradOut, window, groups, gradWeight, gradBias);
     }
 }

@@ -52,7 +52,7 @@ public final class ConvDefaults {
 
     /** See {@link Backend#conv2dBackwardWeight}. */
     public static void conv2dBackwardWeight(Backend b, Strided x, Strided gradOut, Window2d w, int groups,
-                                            Strided gradWeight) {
+                                            Strided gradWeight, Strided gradBias) {
         Sizes s = new Sizes(x.shape(), gradWeight.shape(), gradOut.shape(), groups);
         Strided cols = columns(b, x, w, gradOut.shape());
         Strided dy = contiguous(b, gradOut);
@@ -66,6 +66,10 @@ public final class ConvDefaults {
         }
         if (result != gradWeight) {
             b.copy(result, gradWeight);
+        }
+        if (gradBias != null) {
+            b.reduce(ReduceOp.SUM, gradOut, gradBias.with(View.of(Shape.of(1, s.outChannels, 1, 1),
+                    new int[] {0, gradBias.view().stride(0), 0, 0}, gradBias.view().offset())));
         }
     }
 

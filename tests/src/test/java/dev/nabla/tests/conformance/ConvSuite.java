@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
 /**
- * The convolution kernels (forward with and without bias, input gradient, weight gradient) of one
- * backend and dtype against the reference backend's default compositions: padding wider and
+ * The convolution kernels (forward, input gradient, weight gradient, each bias included or not) of
+ * one backend and dtype against the reference backend's default compositions: padding wider and
  * narrower than the kernel's reach, dilation, groups, 1x1 kernels, strides (which a backend may
  * leave to the default), output-channel and tap counts that fill no register block evenly, rows
  * longer than a vector, permuted, flipped and stepped operands, NaN and infinities in the input,
@@ -113,14 +113,16 @@ final class ConvSuite {
                                 Tolerance.matmul(dtype, terms[1]));
                     }));
                     tests.add(dynamicTest("conv2dBackwardWeight " + name, () -> {
-                        Strided o = run(b, k.weight(), out -> b.conv2dBackwardWeight(
-                                layout.make(b, dtype, k.input(), x), Layout.PERMUTED.make(b, dtype, k.output(), g),
-                                k.kernel(), k.groups(), out));
-                        Strided ro = run(REF, k.weight(), out -> REF.conv2dBackwardWeight(
-                                layout.make(REF, dtype, k.input(), x), Layout.PERMUTED.make(REF, dtype, k.output(), g),
-                                k.kernel(), k.groups(), out));
-                        Compare.close("conv2dBackwardWeight", Layout.whole(b, o), Layout.whole(REF, ro),
-                                Tolerance.matmul(dtype, terms[2]));
+                        for (boolean withBias : new boolean[] {true, false}) {
+                            Strided[] got = weightGradients(b, layout, k, x, g, withBias);
+                            Strided[] want = weightGradients(REF, layout, k, x, g, withBias);
+                            Compare.close("conv2dBackwardWeight", Layout.whole(b, got[0]), Layout.whole(REF, want[0]),
+                                    Tolerance.matmul(dtype, terms[2]));
+                            if (withBias) {
+                                Compare.close("conv2dBackwardWeight bias", Layout.whole(b, got[1]),
+                                        Layout.whole(REF, want[1]), Tolerance.matmul(dtype, terms[2]));
+                            }
+                        }
                     }));
                 }
             }
@@ -136,6 +138,17 @@ final class ConvSuite {
             v[i] = special[i / 13 % special.length];
         }
         return v;
+    }
+
+    /** The weight's gradient, and with {@code withBias} the bias's ({@code null} otherwise), each written over garbage. */
+    private Strided[] weightGradients(Backend backend, Layout layout, Case k, double[] x, double[] g, boolean withBias) {
+        Shape channels = Shape.of(k.o());
+        Strided gradBias = withBias ? Layout.STEPPED.make(backend, dtype, channels, Values.of(channels, dtype, 36, true))
+                : null;
+        Strided gradWeight = run(backend, k.weight(), out -> backend.conv2dBackwardWeight(
+                layout.make(backend, dtype, k.input(), x), Layout.PERMUTED.make(backend, dtype, k.output(), g),
+                k.kernel(), k.groups(), out, gradBias));
+        return new Strided[] {gradWeight, gradBias};
     }
 
     /** An output of {@code shape} every other element of a longer buffer, holding garbage, after {@code kernel} wrote it. */
