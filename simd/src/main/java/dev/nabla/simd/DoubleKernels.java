@@ -75,6 +75,13 @@ final class DoubleKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
+            case RELU -> {
+                DoubleVector zero = DoubleVector.zero(S);
+                for (; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(o, oo + i);
+                }
+            }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.doubleTranscendental(op, x, xo, o, oo, n);
                 return;

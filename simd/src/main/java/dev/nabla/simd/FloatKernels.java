@@ -78,6 +78,13 @@ final class FloatKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
+            case RELU -> {
+                FloatVector zero = FloatVector.zero(S);
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, x, xo + i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+                }
+            }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.floatTranscendental(op, x, xo, o, oo, n);
                 return;
