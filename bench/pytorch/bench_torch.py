@@ -18,7 +18,9 @@ import json
 import os
 import re
 import sys
-import time
+
+import records
+import thread_env
 
 WORK_GEMM, WORK_BYTES, WORK_OPS = "GFLOP/s", "GB/s", "ns/op"
 TINY_OPS = 5
@@ -40,40 +42,15 @@ def parse_args():
 
 ARGS = parse_args()
 if ARGS.threads is not None:
-    # Must be set before the libraries load: OpenBLAS and OpenMP read them once.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(ARGS.threads)
+    thread_env.limit(ARGS.threads)
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from stopwatch import Stopwatch  # noqa: E402
+
 if ARGS.threads is not None:
     torch.set_num_threads(ARGS.threads)
-
-
-class Stopwatch:
-    """Warm up for a while, double the calls until a batch is long enough, median of the runs."""
-
-    def __init__(self, quick):
-        self.warmup, self.runs, self.min_batch = (0.1, 3, 0.01) if quick else (1.0, 11, 0.1)
-
-    def ns_per_call(self, body):
-        start, warm = time.perf_counter(), 0
-        while warm < 2 or time.perf_counter() - start < self.warmup:
-            body()
-            warm += 1
-        calls = 1
-        while calls < (1 << 24) and self._batch(body, calls) < self.min_batch:
-            calls *= 2
-        times = sorted(self._batch(body, calls) / calls for _ in range(self.runs))
-        return times[len(times) // 2] * 1e9
-
-    @staticmethod
-    def _batch(body, calls):
-        t0 = time.perf_counter()
-        for _ in range(calls):
-            body()
-        return time.perf_counter() - t0
 
 
 def randn(*shape):
@@ -243,7 +220,7 @@ def main():
     print(ROW % ("name", "shape", "dtype", "threads", "value", "unit", "roof", ""))
     roofs = load_roofs(ARGS.roofs)
     only = re.compile(ARGS.only) if ARGS.only else None
-    watch = Stopwatch(ARGS.quick)
+    watch = Stopwatch.standard(ARGS.quick)
     results = []
     torch.manual_seed(1)
     for name, shape, impl, unit, work, elements, prepare in kernels(ARGS.quick):
@@ -258,11 +235,7 @@ def main():
         results.append(r)
         print_row(r)
     if ARGS.json:
-        tmp = ARGS.json + ".tmp"
-        with open(tmp, "w") as f:
-            json.dump(results, f)
-            f.write("\n")
-        os.replace(tmp, ARGS.json)
+        records.write(ARGS.json, results)
         print("wrote " + ARGS.json)
 
 
