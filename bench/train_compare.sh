@@ -6,18 +6,20 @@
 # (bench/pytorch/train_table.py).
 #
 #   bench/train_compare.sh [--rounds N] [--cases "lenet5-train-64 ..."] [--threads 2]
-#                          [--warmup S] [--reps N] [--min-rep S] [--out DIR] [--no-build]
+#                          [--warmup S] [--warmup-calls N] [--reps N] [--min-rep S] [--out DIR] [--no-build]
 #
 # Builds bench/target/benchmarks.jar first (mvn -o package, no tests) unless --no-build.
 # PyTorch runs as bench/compare.sh's tuned configuration: OPENBLAS_CORETYPE unset (OpenBLAS picks
 # this CPU's own kernels) and OMP_WAIT_POLICY=PASSIVE (idle OpenMP threads sleep rather than spin on
 # a shared CPU). Extra JVM options (a profiler, say) go in NABLA_JAVA_OPTS. The Trainer.fit cases
 # have no PyTorch counterpart and run on the Nabla side only. Raw JSON goes to DIR (default
-# bench/target/train-compare), one file per round, side, configuration and case.
+# bench/target/train-compare), one file per round, side, configuration and case. JAVA and PYTHON
+# name other interpreters than java on the PATH and /usr/bin/python3 (which has torch 1.13 here).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-python=/usr/bin/python3
+python="${PYTHON:-/usr/bin/python3}"
+java="${JAVA:-java}"
 out="$root/bench/target/train-compare"
 rounds=1
 cases=""
@@ -29,11 +31,11 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="$2"; shift 2 ;;
         --cases) cases="$2"; shift 2 ;;
         --threads) threads="$2"; shift 2 ;;
-        --warmup|--reps|--min-rep) timing+=("$1" "$2"); shift 2 ;;
+        --warmup|--warmup-calls|--reps|--min-rep) timing+=("$1" "$2"); shift 2 ;;
         --out) out="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
         *) echo "train_compare.sh: unknown option '$1' (known: --rounds N, --cases \"...\", --threads N," \
-                "--warmup S, --reps N, --min-rep S, --out DIR, --no-build)" >&2; exit 2 ;;
+                "--warmup S, --warmup-calls N, --reps N, --min-rep S, --out DIR, --no-build)" >&2; exit 2 ;;
     esac
 done
 mkdir -p "$out"
@@ -41,7 +43,7 @@ mkdir -p "$out"
 if [ "$build" = 1 ]; then
     (cd "$root" && mvn -B -q -o -pl bench -am package -DskipTests)
 fi
-nabla=(java --add-modules jdk.incubator.vector "-Dnabla.threads=$threads" ${NABLA_JAVA_OPTS:-}
+nabla=("$java" --add-modules jdk.incubator.vector "-Dnabla.threads=$threads" ${NABLA_JAVA_OPTS:-}
        -cp "$root/bench/target/benchmarks.jar" dev.nabla.bench.TrainingThroughput)
 torch=(env -u OPENBLAS_CORETYPE OMP_WAIT_POLICY=PASSIVE "$python" "$root/bench/pytorch/train_throughput.py")
 [ -n "$cases" ] || cases="$("${nabla[@]}" --list 2>/dev/null)"
@@ -49,7 +51,8 @@ torch_cases=" $("${torch[@]}" --list | tr '\n' ' ') "
 
 echo "== machine"
 lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core)' || true
-java -version 2>&1 | head -1
+"$java" -version 2>&1 | head -1
+"$python" -c 'import torch; print("torch", torch.__version__)'
 uptime
 files=()
 for r in $(seq 1 "$rounds"); do

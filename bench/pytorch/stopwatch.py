@@ -1,5 +1,5 @@
 """The timing of the Python benchmarks, as bench/src/main/java/dev/nabla/bench/harness/Stopwatch.java:
-warm up for a while (at least two calls), set the calls per batch so that calls as long as the
+warm up for a while and a number of calls (at least two), set the calls per batch so that calls as long as the
 median of the last warm-up calls would fill the minimum batch time, double them until a batch does
 last that long, then time a number of batches. Timing.median is the result; the slowest and
 fastest batch come with it.
@@ -35,14 +35,14 @@ class Timing:
 
 
 class Stopwatch:
-    def __init__(self, warmup, runs, min_batch):
-        """warmup and min_batch in seconds; runs: batches timed."""
-        self.warmup, self.runs, self.min_batch = warmup, runs, min_batch
+    def __init__(self, warmup, warmup_calls, runs, min_batch):
+        """warmup and min_batch in seconds; warmup_calls: the least calls before timing; runs: batches timed."""
+        self.warmup, self.warmup_calls, self.runs, self.min_batch = warmup, max(2, warmup_calls), runs, min_batch
 
     @classmethod
     def standard(cls, quick):
         """bench_torch.py's timing, Stopwatch.FULL or Stopwatch.QUICK in Java."""
-        return cls(0.1, 3, 0.01) if quick else cls(1.0, 11, 0.1)
+        return cls(0.1, 2, 3, 0.01) if quick else cls(1.0, 2, 11, 0.1)
 
     def ns_per_call(self, body):
         """The median time of one call of body, in nanoseconds."""
@@ -52,7 +52,7 @@ class Stopwatch:
         """Every timed batch of body, as a Timing."""
         start = t = time.perf_counter()
         last_calls, warm = collections.deque(maxlen=WARMUP_CALLS_KEPT), 0
-        while warm < 2 or t - start < self.warmup:
+        while warm < self.warmup_calls or t - start < self.warmup:
             body()
             now = time.perf_counter()
             last_calls.append(now - t)

@@ -83,10 +83,11 @@ def main(paths):
             print("| %s | %s | %s | %s |" % (name, fmt(bare and bare["sps"]), fmt(s["sps"]),
                                               "-" if bare is None else "%.2f" % (s["sps"] / bare["sps"])))
     rounds = sorted({s["rounds"] for s in stats.values()})
+    loads = [r["loadAverage"] for r in rs if r.get("loadAverage", -1) >= 0]
     print()
-    print("Rounds per configuration: %s; Nabla %s." % (
-        ", ".join(map(str, rounds)),
-        ", ".join(sorted({c for (_, i, c) in stats if i == "nabla"}))))
+    print("Rounds per configuration: %s; Nabla %s; load average at the start of a case %s." % (
+        ", ".join(map(str, rounds)), ", ".join(sorted({c for (_, i, c) in stats if i == "nabla"})),
+        "%.1f to %.1f" % (min(loads), max(loads)) if loads else "not recorded"))
 
 
 if __name__ == "__main__":

@@ -5,10 +5,11 @@ stacks (train/.../presets/Preset.java), batches, optimizers, synthetic data and 
 as the same JSON records. Run with Debian's interpreter, where torch 1.13 is installed:
 
     /usr/bin/python3 bench/pytorch/train_throughput.py [CASE...] [--threads N] [--label NAME]
-        [--warmup 3] [--reps 7] [--min-rep 1] [--json FILE] [--list]
+        [--warmup 5] [--warmup-calls 10] [--reps 7] [--min-rep 1] [--json FILE] [--list]
 
 A case is prepared before timing (model, optimizer, one batch of normal images [N, 1, 28, 28]
-and labels 0..9 from a fixed seed), run for --warmup seconds, then timed over --reps
+and labels 0..9 from a fixed seed), run for --warmup seconds and at least --warmup-calls steps
+(Nabla needs them for its JIT), then timed over --reps
 repetitions of a fixed number of steps, at least --min-rep seconds each (stopwatch.py, as
 Nabla's Stopwatch). A training step is forward, F.cross_entropy, zero_grad(set_to_none=True)
 (Nabla's zeroGrad also drops the gradients), backward, optimizer step; an inference step is
@@ -44,7 +45,8 @@ def parse_args():
     p.add_argument("cases", nargs="*", metavar="CASE", help="cases to run (default: all)")
     p.add_argument("--threads", type=int, help="threads for torch and OpenBLAS (default: theirs)")
     p.add_argument("--label", help="the configuration name in every record (default: threads=N or default)")
-    p.add_argument("--warmup", type=float, default=3.0, help="seconds each case runs before timing")
+    p.add_argument("--warmup", type=float, default=5.0, help="seconds each case runs before timing")
+    p.add_argument("--warmup-calls", type=int, default=10, help="the least steps each case runs before timing")
     p.add_argument("--reps", type=int, default=7, help="timed repetitions per case")
     p.add_argument("--min-rep", type=float, default=1.0, help="least seconds of one repetition")
     p.add_argument("--json", metavar="FILE", help="also write the results as a JSON array")
@@ -52,8 +54,8 @@ def parse_args():
     args = p.parse_args()
     if args.threads is not None and args.threads < 1:
         p.error("--threads must be at least 1, got %d" % args.threads)
-    if args.reps < 1 or args.warmup < 0 or args.min_rep < 0:
-        p.error("--reps must be at least 1 and --warmup, --min-rep at least 0")
+    if args.reps < 1 or args.warmup_calls < 1 or args.warmup < 0 or args.min_rep < 0:
+        p.error("--reps and --warmup-calls must be at least 1, --warmup and --min-rep at least 0")
     unknown = [c for c in args.cases if c not in CASES]
     if unknown:
         p.error("unknown case %s; choose from %s" % (", ".join(unknown), ", ".join(CASES)))
@@ -149,15 +151,16 @@ def main():
     threads = torch.get_num_threads()
     label = ARGS.label or ("threads=%d" % ARGS.threads if ARGS.threads else "default")
     print("training throughput: torch %s, %d thread%s (%s), F32, OPENBLAS_CORETYPE=%s, OMP_WAIT_POLICY=%s, "
-          "python %s, load average %.2f; warm-up %.1f s, %d repetitions of at least %.1f s"
+          "python %s, load average %.2f; warm-up %.1f s and %d calls, %d repetitions of at least %.1f s"
           % (torch.__version__, threads, "" if threads == 1 else "s", label,
              os.environ.get("OPENBLAS_CORETYPE", "(unset)"), os.environ.get("OMP_WAIT_POLICY", "(unset)"),
-             sys.version.split()[0], os.getloadavg()[0], ARGS.warmup, ARGS.reps, ARGS.min_rep))
+             sys.version.split()[0], os.getloadavg()[0], ARGS.warmup, ARGS.warmup_calls, ARGS.reps, ARGS.min_rep))
     print(ROW % ("case", "batch", "optimizer", "samples/s", "slowest", "fastest", "ms/step", "steps"), flush=True)
-    watch = Stopwatch(ARGS.warmup, ARGS.reps, ARGS.min_rep)
+    watch = Stopwatch(ARGS.warmup, ARGS.warmup_calls, ARGS.reps, ARGS.min_rep)
     results = []
     for name in ARGS.cases or CASES:
         model, mode, batch, opt = CASES[name]
+        load = os.getloadavg()[0]
         step, parameters, flops = prepare(model, mode, batch, opt)
         t = watch.time(step)
         r = {"name": name, "model": model, "mode": mode, "batch": batch, "optimizer": opt, "impl": "torch",
@@ -165,7 +168,7 @@ def main():
              "samplesPerSecond": batch / (t.median() * 1e-9), "samplesPerSecondMin": batch / (t.max() * 1e-9),
              "samplesPerSecondMax": batch / (t.min() * 1e-9), "msPerStep": t.median() / 1e6,
              "stepsPerRepetition": t.calls, "repetitions": len(t.ns_per_call), "warmupSeconds": ARGS.warmup,
-             "flopsPerSample": flops}
+             "warmupCalls": ARGS.warmup_calls, "loadAverage": load, "flopsPerSample": flops}
         results.append(r)
         print(ROW % (name, batch, opt, "{:,.0f}".format(r["samplesPerSecond"]),
                      "{:,.0f}".format(r["samplesPerSecondMin"]), "{:,.0f}".format(r["samplesPerSecondMax"]),

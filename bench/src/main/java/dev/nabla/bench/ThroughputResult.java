@@ -1,5 +1,6 @@
 package dev.nabla.bench;
 
+import dev.nabla.bench.harness.Stopwatch;
 import dev.nabla.bench.harness.Timing;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,11 +16,13 @@ import java.util.Map;
  * @param parameters     the model's parameter count
  * @param stepsPerCall   steps in one timed call (1, or the batches of a {@code fit} epoch)
  * @param samplesPerCall samples in one timed call
+ * @param watch          the timing settings: warm-up, repetitions, their least duration
  * @param timing         the repetitions: calls per repetition and the time per call of each
- * @param warmupSeconds  how long the call ran before the repetitions
+ * @param loadAverage    the system's load average (1 minute) when the case started, or negative
+ *                       where the system does not report one
  */
 public record ThroughputResult(ThroughputCase testCase, String device, int threads, long parameters, int stepsPerCall,
-        int samplesPerCall, Timing timing, double warmupSeconds) {
+        int samplesPerCall, Stopwatch watch, Timing timing, double loadAverage) {
 
     /** Samples per second of the median repetition. */
     public double samplesPerSecond() {
@@ -66,7 +69,9 @@ public record ThroughputResult(ThroughputCase testCase, String device, int threa
         m.put("msPerStep", msPerStep());
         m.put("stepsPerRepetition", stepsPerRepetition());
         m.put("repetitions", timing.nanosPerCall().length);
-        m.put("warmupSeconds", warmupSeconds);
+        m.put("warmupSeconds", watch.warmupNanos() / 1e9);
+        m.put("warmupCalls", watch.warmupCalls());
+        m.put("loadAverage", loadAverage);
         return m;
     }
 

@@ -17,7 +17,8 @@ import java.util.Locale;
  * default device: the Java side of {@code bench/train_compare.sh}, whose PyTorch side is
  * {@code bench/pytorch/train_throughput.py} (the same cases, models, batches, optimizers and
  * timing). Each case ({@link ThroughputCase}) is prepared ({@link ThroughputWorkload}: model,
- * optimizer and synthetic data made before timing), run for the warm-up time, then timed over
+ * optimizer and synthetic data made before timing), run for the warm-up time and at least the
+ * warm-up number of calls (so that the JIT has compiled the step), then timed over
  * repetitions of a fixed number of calls each ({@link Stopwatch}: the calls per repetition are
  * doubled until one lasts the minimum); the median repetition is reported, with the slowest and
  * fastest.
@@ -25,7 +26,8 @@ import java.util.Locale;
  * <pre>
  * mvn -B -q -o -pl bench -am package -DskipTests
  * java --add-modules jdk.incubator.vector -Dnabla.threads=2 -cp bench/target/benchmarks.jar \
- *     dev.nabla.bench.TrainingThroughput [CASE...] [--warmup 3] [--reps 7] [--min-rep 1] [--json FILE] [--list]
+ *     dev.nabla.bench.TrainingThroughput [CASE...] [--warmup 5] [--warmup-calls 10] [--reps 7] [--min-rep 1] \
+ *     [--json FILE] [--list]
  * </pre>
  */
 public final class TrainingThroughput {
@@ -66,20 +68,20 @@ public final class TrainingThroughput {
     public static List<ThroughputResult> run(ThroughputOptions options, Device device, PrintWriter out) {
         int threads = Harness.threads(device);
         out.printf(Locale.ROOT, "training throughput: device %s, %d thread%s (-Dnabla.threads), F32, java %s, "
-                + "load average %.2f; warm-up %.1f s, %d repetitions of at least %.1f s%n", device, threads,
-                threads == 1 ? "" : "s", System.getProperty("java.version"),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), options.warmupSeconds(),
-                options.repetitions(), options.minRepetitionSeconds());
+                + "load average %.2f; warm-up %.1f s and %d calls, %d repetitions of at least %.1f s%n", device,
+                threads, threads == 1 ? "" : "s", System.getProperty("java.version"), loadAverage(),
+                options.warmupSeconds(), options.warmupCalls(), options.repetitions(), options.minRepetitionSeconds());
         out.printf(Locale.ROOT, ROW, "case", "batch", "optimizer", "samples/s", "slowest", "fastest", "ms/step",
                 "steps");
         Stopwatch watch = options.stopwatch();
         List<ThroughputResult> results = new ArrayList<>();
         for (ThroughputCase c : options.cases()) {
             ThroughputResult r;
+            double load = loadAverage();
             try (ThroughputWorkload w = ThroughputWorkload.prepare(c, device, SEED)) {
                 Timing timing = watch.time(w.call());
                 r = new ThroughputResult(c, device.toString(), threads, w.parameters(), w.stepsPerCall(),
-                        w.samplesPerCall(), timing, options.warmupSeconds());
+                        w.samplesPerCall(), watch, timing, load);
             }
             results.add(r);
             out.printf(Locale.ROOT, ROW, c.name(), c.batch(), c.optimizer().label(),
@@ -89,5 +91,9 @@ public final class TrainingThroughput {
                     String.format(Locale.ROOT, "%.3f", r.msPerStep()), r.stepsPerRepetition());
         }
         return results;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -13,20 +13,21 @@ class ThroughputOptionsTest {
     void withoutArgumentsRunsEveryCaseWithTheDefaultTiming() {
         ThroughputOptions o = ThroughputOptions.parse();
         assertThat(o.cases()).isEqualTo(ThroughputCase.all());
-        assertThat(o.warmupSeconds()).isEqualTo(3);
+        assertThat(o.warmupSeconds()).isEqualTo(5);
+        assertThat(o.warmupCalls()).isEqualTo(10);
         assertThat(o.repetitions()).isEqualTo(7);
         assertThat(o.minRepetitionSeconds()).isEqualTo(1);
         assertThat(o.json()).isNull();
         assertThat(o.list()).isFalse();
-        assertThat(o.stopwatch()).isEqualTo(new Stopwatch(3_000_000_000L, 7, 1_000_000_000L));
+        assertThat(o.stopwatch()).isEqualTo(new Stopwatch(5_000_000_000L, 10, 7, 1_000_000_000L));
     }
 
     @Test
     void readsCasesInTheGivenOrderAndEveryOption() {
-        ThroughputOptions o = ThroughputOptions.parse("lenet5-train-64", "--warmup", "0.5", "mlp-infer-256",
+        ThroughputOptions o = ThroughputOptions.parse("lenet5-train-64", "--warmup", "0.5", "mlp-infer-256", "--warmup-calls", "4",
                 "--reps", "3", "--min-rep", "0.25", "--json", "out.json", "--list");
         assertThat(o.cases()).extracting(ThroughputCase::name).containsExactly("lenet5-train-64", "mlp-infer-256");
-        assertThat(o.stopwatch()).isEqualTo(new Stopwatch(500_000_000L, 3, 250_000_000L));
+        assertThat(o.stopwatch()).isEqualTo(new Stopwatch(500_000_000L, 4, 3, 250_000_000L));
         assertThat(o.json()).isEqualTo(Path.of("out.json"));
         assertThat(o.list()).isTrue();
     }
@@ -60,6 +61,9 @@ class ThroughputOptionsTest {
         assertThatThrownBy(() -> ThroughputOptions.parse("--reps", "0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("throughput: --reps must be at least 1, got 0");
+        assertThatThrownBy(() -> ThroughputOptions.parse("--warmup-calls", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throughput: --warmup-calls must be at least 1, got 0");
         assertThatThrownBy(() -> ThroughputOptions.parse("--warmup", "-1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("throughput: --warmup must be a finite number of seconds >= 0, got -1.0");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Smoke runs of the smallest cases with one short repetition: the numbers mean nothing here. */
 class TrainingThroughputTest {
     private static final ThroughputOptions ONE_CALL = ThroughputOptions.parse("mlp-train-64", "mlp-fit-64",
-            "--warmup", "0", "--reps", "1", "--min-rep", "0");
+            "--warmup", "0", "--warmup-calls", "1", "--reps", "1", "--min-rep", "0");
 
     @Test
     void trainsAndFitsTheMlpAndPrintsARowPerCase() {
@@ -35,8 +35,8 @@ class TrainingThroughputTest {
     @Test
     void mainWritesTheResultsAsJson(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nabla.json");
-        TrainingThroughput.main(new String[] {"mlp-infer-256", "--warmup", "0", "--reps", "1", "--min-rep", "0",
-                "--json", file.toString()});
+        TrainingThroughput.main(new String[] {"mlp-infer-256", "--warmup", "0", "--warmup-calls", "1", "--reps", "1",
+                "--min-rep", "0", "--json", file.toString()});
         List<?> records = (List<?>) Json.parse(Files.readString(file));
         assertThat(records).hasSize(1);
         Map<?, ?> r = (Map<?, ?>) records.get(0);

@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 
 /**
  * Plain wall-clock timing with warm-up and medians. A body is first called for
- * {@code warmupNanos} so that the JIT compiles it (a fixed number of calls is not enough for
- * tiny bodies, which need tens of thousands of calls before C2 has compiled them); then the
+ * {@code warmupNanos}, and at least {@code warmupCalls} times, so that the JIT compiles it (a
+ * fixed number of calls is not enough for tiny bodies, which need tens of thousands of calls
+ * before C2 has compiled them, nor a fixed time for long ones, whose first calls run interpreted
+ * Vector API code for seconds each); then the
  * number of calls per batch is set so that calls as long as the median of the last warm-up calls
  * would fill {@code minBatchNanos}, and doubled until a batch does last that long, long enough for
  * the clock to be precise (starting from the warm-up's estimate, one slow calibration batch of a
@@ -15,15 +17,16 @@ import java.util.function.Supplier;
  * garbage collection happened to slow down.
  *
  * @param warmupNanos   how long the body runs before anything is timed
+ * @param warmupCalls   the least number of calls before anything is timed (at least 2 are made)
  * @param runs          batches timed; the median is kept
  * @param minBatchNanos the least duration of one batch
  */
-public record Stopwatch(long warmupNanos, int runs, long minBatchNanos) {
+public record Stopwatch(long warmupNanos, int warmupCalls, int runs, long minBatchNanos) {
 
     /** For real measurements: about 2.5 s per kernel, more when one call is longer than 100 ms. */
-    public static final Stopwatch FULL = new Stopwatch(1_000_000_000L, 11, 100_000_000L);
+    public static final Stopwatch FULL = new Stopwatch(1_000_000_000L, 2, 11, 100_000_000L);
     /** For smoke tests: a few short batches. */
-    public static final Stopwatch QUICK = new Stopwatch(100_000_000L, 3, 10_000_000L);
+    public static final Stopwatch QUICK = new Stopwatch(100_000_000L, 2, 3, 10_000_000L);
 
     private static final int MAX_CALLS = 1 << 24;
     /** The warm-up calls whose median gives the first estimate of the calls per batch. */
@@ -45,7 +48,7 @@ public record Stopwatch(long warmupNanos, int runs, long minBatchNanos) {
         long[] lastCalls = new long[WARMUP_CALLS_KEPT];
         long start = System.nanoTime();
         long warm = 0;
-        for (long t = start; warm < 2 || t - start < warmupNanos; warm++) {
+        for (long t = start; warm < Math.max(2, warmupCalls) || t - start < warmupNanos; warm++) {
             sink = body.get();
             long now = System.nanoTime();
             lastCalls[(int) (warm % lastCalls.length)] = now - t;

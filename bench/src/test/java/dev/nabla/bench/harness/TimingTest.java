@@ -44,10 +44,10 @@ class TimingTest {
     @Test
     void stopwatchTimesTheRequestedNumberOfBatchesAfterWarmingUp() {
         int[] calls = {0};
-        Timing t = new Stopwatch(0, 3, 0).time(() -> calls[0]++);
+        Timing t = new Stopwatch(0, 4, 3, 0).time(() -> calls[0]++);
         assertThat(t.calls()).isEqualTo(1);
         assertThat(t.nanosPerCall()).hasSize(3);
         assertThat(t.min()).isPositive();
-        assertThat(calls[0]).isEqualTo(2 + 1 + 3);   // two warm-up calls, one calibration batch, three batches
+        assertThat(calls[0]).isEqualTo(4 + 1 + 3);   // four warm-up calls, one calibration batch, three batches
     }
 }
