@@ -6,11 +6,11 @@ unit Euclidean norm) and on the raw features. Run from the repository root with 
 python3-sklearn:
     /usr/bin/python3 tests/golden/make_linear_model_goldens.py
 
-The data are read from the project's copy (tests/src/test/resources/data/diabetes, see SOURCE.md
-there), checked against scikit-learn's own loader. Lasso is run with a tolerance far below
-scikit-learn's default (1e-4 on the duality gap leaves coefficients off by up to ~3 on this data),
-so the fixture holds the minimiser of the objective itself; its optimality conditions are checked
-here before it is written.
+The data are read from the copy bundled in the data module (data/src/main/resources/dev/nabla/data,
+see diabetes-NOTICE.md there), checked against scikit-learn's own loader. Lasso is run with a
+tolerance far below scikit-learn's default (1e-4 on the duality gap leaves coefficients off by up
+to ~3 on this data), so the fixture holds the minimiser of the objective itself; its optimality
+conditions are checked here before it is written.
 """
 import json
 
@@ -19,7 +19,7 @@ import sklearn
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import Lasso, LinearRegression, Ridge
 
-DATA = "tests/src/test/resources/data/diabetes/"
+DATA = "data/src/main/resources/dev/nabla/data/"
 OUT = "tests/src/test/resources/golden/linear_models.json"
 
 raw = np.loadtxt(DATA + "diabetes_data_raw.csv.gz")

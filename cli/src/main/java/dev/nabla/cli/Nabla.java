@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code nabla} command. Exit codes: 0 success, 1 runtime failure, 2 bad usage. */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Nabla.Version.class,
         description = "Nabla: a deep-learning engine in pure Java.",
-        subcommands = {TrainCommand.class, BenchCommand.class, InfoCommand.class, AugmentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, InfoCommand.class, AugmentCommand.class, CommandLine.HelpCommand.class})
 public final class Nabla implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,101 +1,123 @@
 package dev.nabla.cli;
 
-import dev.nabla.autodiff.GradMode;
-import dev.nabla.autodiff.Tensor;
-import dev.nabla.data.TwoMoons;
-import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Device;
-import dev.nabla.tensor.Shape;
-import dev.nabla.tensor.random.Rng;
-import dev.nabla.tensor.spi.Backends;
-import java.io.PrintWriter;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains a two-layer network on the built-in two-moons data with full-batch gradient descent,
- * written directly with tensors and autograd: {@code logits = tanh(x W1 + b1) W2 + b2}, loss =
- * cross-entropy.
+ * {@code nabla train}: trains a preset model on a data set and writes the run's metrics, history,
+ * weights, checkpoints and report into a directory; {@link TrainingRun} does the work.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a two-layer network on the built-in two-moons data (full-batch gradient descent).")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model on a data set, then evaluate it on the test samples and write metrics.json, "
+                + "history.csv, the weights, checkpoints and a report (report.html) into --out.",
+            "With no options: a small CNN on the built-in 8x8 digits, 20 epochs of Adam.",
+            "Example: nabla train --model lenet5 --data mnist:data/mnist --optimizer momentum --lr 0.05 "
+                + "--schedule step:4,0.5 --epochs 10 --out runs/lenet5"})
 final class TrainCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--samples", defaultValue = "400", description = "Number of points (default: ${DEFAULT-VALUE}).")
-    private int samples;
+    @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
+            description = "mlp, lenet5, cnn-bn, small-cnn, or auto: small-cnn for images up to 16 pixels, lenet5 "
+                    + "for larger ones, mlp for tables (default: ${DEFAULT-VALUE}).")
+    String model;
 
-    @Option(names = "--noise", defaultValue = "0.1", description = "Noise std of the points (default: ${DEFAULT-VALUE}).")
-    private double noise;
+    @Mixin
+    DataOptions data;
 
-    @Option(names = "--hidden", defaultValue = "32", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    private int hidden;
+    @Option(names = "--test-split", defaultValue = "0.2", paramLabel = "F",
+            description = "Data without a test split of its own (digits, csv, images): the fraction held out for the "
+                    + "final test (default: ${DEFAULT-VALUE}).")
+    double testSplit;
 
-    @Option(names = "--epochs", defaultValue = "600", description = "Gradient steps (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F",
+            description = "The fraction of the training samples held out for validation after each epoch; 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double validationSplit;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
-    @Option(names = "--device", description = "reference, simd, opencl:N or opencl:NAME (default: the best available).")
-    private String device;
+    @Mixin
+    OptimizerOptions optimizer;
+
+    @Option(names = "--schedule", defaultValue = "none", paramLabel = "SPEC",
+            description = "Learning-rate schedule: " + ScheduleSpec.FORMS + " (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Mixin
+    AugmentationOptions augmentation;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop after PATIENCE epochs without a better --monitor value, and keep the best weights.")
+    Integer patience;
+
+    @Option(names = "--monitor", defaultValue = "val_loss", paramLabel = "NAME",
+            description = "What early stopping and the best checkpoint watch: loss, accuracy, val_loss or val_accuracy "
+                    + "(default: ${DEFAULT-VALUE}; without validation, loss).")
+    String monitor;
+
+    @Option(names = "--min-delta", defaultValue = "0", paramLabel = "D",
+            description = "Early stopping: the least change that counts as better (default: ${DEFAULT-VALUE}).")
+    double minDelta;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Seed of the splits, the weights, the shuffling and "
+            + "the augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "reference, simd, opencl:N or opencl:NAME (default: the best available).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the simd backend (default: the available cores).")
+    Integer threads;
+
+    @Option(names = "--workers", defaultValue = "0", paramLabel = "N",
+            description = "Threads preparing batches beside training; 0 prepares them in turn (default: "
+                    + "${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the run's files go (default: runs/<model>-<data>-<date>-<time>).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print only the final results, not a line per epoch.")
+    boolean quiet;
 
     @Override
     public void run() {
-        validate();
-        Device dev = device == null ? Backends.defaultDevice() : Device.parse(device);
-        PrintWriter out = spec.commandLine().getOut();
-        Rng rng = new Rng(seed);
-        TwoMoons data = TwoMoons.generate(samples, noise, rng.split(), DType.F32, dev);
-        Tensor w1 = Tensor.randn(rng, Shape.of(2, hidden), DType.F32, dev).requiresGrad(true);
-        Tensor b1 = Tensor.zeros(Shape.of(hidden), DType.F32, dev).requiresGrad(true);
-        Tensor w2 = Tensor.randn(rng, Shape.of(hidden, 2), DType.F32, dev).div(Math.sqrt(hidden)).detach()
-                .requiresGrad(true);
-        Tensor b2 = Tensor.zeros(Shape.of(2), DType.F32, dev).requiresGrad(true);
-        List<Tensor> params = List.of(w1, b1, w2, b2);
-        Tensor targets = data.labels().unsqueeze(1);
-
-        out.printf("nabla train: two-moons, %d points, 2-%d-2 network, %d full-batch steps, lr %s, device %s%n",
-                samples, hidden, epochs, learningRate, dev);
-        long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            Tensor logits = data.features().matmul(w1).add(b1).tanh().matmul(w2).add(b2);
-            Tensor loss = logits.logSoftmax(1).gather(1, targets).mean().neg();
-            params.forEach(Tensor::zeroGrad);
-            loss.backward();
-            try (GradMode.Scope s = GradMode.disable()) {
-                for (Tensor p : params) {
-                    p.copyFrom(p.sub(p.grad().mul(learningRate)));
-                }
-                if (epoch == 1 || epoch % Math.max(1, epochs / 10) == 0 || epoch == epochs) {
-                    double accuracy = logits.argmax(1, false).eq(data.labels()).mean().item();
-                    out.printf("step %5d  loss %.4f  accuracy %.1f%%%n", epoch, loss.item(), 100 * accuracy);
-                }
-            }
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(workers >= 0, "--workers must be at least 0, got " + workers);
+        require(patience == null || patience >= 1, "--early-stopping must be at least 1, got " + patience);
+        require(minDelta >= 0, "--min-delta must be at least 0, got " + minDelta);
+        if (threads != null) {
+            require(threads >= 1, "--threads must be at least 1, got " + threads);
+            System.setProperty("nabla.threads", threads.toString());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        try (GradMode.Scope s = GradMode.disable()) {
-            Tensor logits = data.features().matmul(w1).add(b1).tanh().matmul(w2).add(b2);
-            double accuracy = logits.argmax(1, false).eq(data.labels()).mean().item();
-            out.printf("final training accuracy %.1f%% in %.2f s%n", 100 * accuracy, seconds);
-        }
-        out.flush();
+        new TrainingRun(this, spec.commandLine().getOut()).run();
     }
 
-    private void validate() {
-        require(samples >= 2, "--samples must be at least 2, got " + samples);
-        require(hidden >= 1, "--hidden must be at least 1, got " + hidden);
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be positive, got " + learningRate);
-        require(noise >= 0 && Double.isFinite(noise), "--noise must be >= 0, got " + noise);
+    /** {@code --out}, or a new directory under {@code runs/} named after the model, the data and the time. */
+    Path outputDirectory(String modelName) {
+        if (out != null) {
+            return out;
+        }
+        String source = data.source().kind();
+        return Path.of("runs", modelName + "-" + source + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     private void require(boolean ok, String message) {

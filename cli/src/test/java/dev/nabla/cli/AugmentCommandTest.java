@@ -88,8 +88,8 @@ class AugmentCommandTest {
         assertThat(run("augment")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--preview=PNG'");
         assertThat(run("augment", "--preview", png, "--data", "faces:/tmp")).isEqualTo(2);
-        assertThat(err.toString()).contains("--data: unknown source 'faces', expected digits, images:DIR, mnist:DIR, "
-                + "fashion:DIR or cifar10:DIR");
+        assertThat(err.toString()).contains("--data: unknown data 'faces:/tmp'; expected digits, mnist:DIR, fashion:DIR, "
+                + "cifar10:DIR, csv:FILE or images:DIR");
         assertThat(run("augment", "--preview", png, "--rotation", "-3")).isEqualTo(2);
         assertThat(err.toString()).contains("ImageAugmenter: rotationRange must be finite and >= 0, got -3.0");
         assertThat(run("augment", "--preview", png, "--fill-mode", "mirror")).isEqualTo(2);
@@ -99,7 +99,7 @@ class AugmentCommandTest {
         assertThat(run("augment", "--preview", png, "--data", "images:" + dir, "--size", "big")).isEqualTo(2);
         assertThat(err.toString()).contains("--size: expected HxW such as 96x96, got 'big'");
         assertThat(run("augment", "--preview", png, "--download")).isEqualTo(2);
-        assertThat(err.toString()).contains("--download works with mnist, fashion and cifar10; the digits are built in");
+        assertThat(err.toString()).contains("--download works with mnist, fashion and cifar10, not digits");
         assertThat(run("augment", "--preview", png, "--rows", "2000")).isEqualTo(2);
         assertThat(err.toString()).contains("--rows 2000 exceeds the 1797 samples of digits");
         assertThat(run("augment", "--preview", png, "--data", "mnist:" + dir.resolve("none"))).isEqualTo(1);

@@ -39,11 +39,13 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private boolean closed;
 
     /**
-     * @param executor null to make every batch in the calling thread
-     * @param progress null for no progress reports
+     * @param executor       null to make every batch in the calling thread
+     * @param progress       null for no progress reports
+     * @param firstBatch     the first batch handed out; those before it are not made
+     * @param skippedSamples the samples of the batches before {@code firstBatch}
      */
     BatchIterator(BatchMaker maker, ExecutorService executor, int prefetch, Consumer<Progress> progress, int epoch,
-            int[] order, int totalBatches, long totalSamples) {
+            int[] order, int firstBatch, int totalBatches, long totalSamples, long skippedSamples) {
         this.maker = maker;
         this.executor = executor;
         this.prefetch = prefetch;
@@ -52,6 +54,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         this.order = order;
         this.totalBatches = totalBatches;
         this.totalSamples = totalSamples;
+        this.submitted = firstBatch;
+        this.handedOut = firstBatch;
+        this.samples = skippedSamples;
         if (executor != null) {
             submitAhead();
         }

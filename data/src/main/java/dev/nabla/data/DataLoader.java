@@ -114,9 +114,25 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
      * @throws IllegalStateException if the loader is closed
      */
     public BatchIterator iterator(int epoch) {
+        return iterator(epoch, 0);
+    }
+
+    /**
+     * An iterator over the batches of epoch {@code epoch} from batch {@code firstBatch} on: the
+     * same batches {@link #iterator(int)} hands out after its first {@code firstBatch}, without
+     * making those (a resumed run continues mid-epoch this way).
+     *
+     * @throws IllegalArgumentException if {@code epoch < 0} or {@code firstBatch} is not in {@code [0, numBatches()]}
+     * @throws IllegalStateException if the loader is closed
+     */
+    public BatchIterator iterator(int epoch, int firstBatch) {
         checkEpoch(epoch);
+        if (firstBatch < 0 || firstBatch > numBatches()) {
+            throw new IllegalArgumentException("dataLoader: firstBatch must be in [0, " + numBatches() + "], got "
+                    + firstBatch);
+        }
         return new BatchIterator(maker, workers == 0 ? null : executor(), prefetch, progress, epoch, order(epoch),
-                numBatches(), numSamples());
+                firstBatch, numBatches(), numSamples(), (long) firstBatch * batchSize);
     }
 
     /**

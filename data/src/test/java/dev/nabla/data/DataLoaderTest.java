@@ -106,6 +106,30 @@ class DataLoaderTest {
     }
 
     @Test
+    void iterationCanStartMidEpochWithTheSameBatchesAsAFullPass() {
+        for (int workers : new int[] {0, 2}) {
+            List<Progress> reports = new ArrayList<>();
+            try (DataLoader loader = DataLoader.builder(numbers(21)).batchSize(4).shuffle(5).workers(workers)
+                    .sampleTransform(JITTER).progress(reports::add).build()) {
+                List<float[]> full = all(loader.epoch(3));
+                reports.clear();
+                List<float[]> rest = new ArrayList<>();
+                try (BatchIterator it = loader.iterator(3, 4)) {
+                    it.forEachRemaining(b -> {
+                        rest.add(b.features().toFloatArray());
+                        rest.add(b.labels().toFloatArray());
+                    });
+                }
+                assertThat(rest).usingRecursiveComparison().isEqualTo(full.subList(8, full.size()));
+                assertThat(reports).containsExactly(new Progress(3, 5, 6, 20, 21), new Progress(3, 6, 6, 21, 21));
+                assertThat(loader.iterator(3, 6).hasNext()).isFalse();
+                assertThatThrownBy(() -> loader.iterator(3, 7)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("dataLoader: firstBatch must be in [0, 6], got 7");
+            }
+        }
+    }
+
+    @Test
     void sampleTransformGetsTheGeneratorOfSeedEpochAndIndex() {
         DataLoader loader = DataLoader.builder(numbers(4)).batchSize(4).seed(9).sampleTransform(JITTER).build();
         float[] x = loader.epoch(1).iterator().next().features().toFloatArray();

@@ -1,6 +1,5 @@
 package dev.nabla.train;
 
-import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.data.Batch;
 import dev.nabla.data.BatchIterator;
@@ -66,6 +65,7 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer<?> optimizer;
     private final List<Metric> metrics;
+    private final Evaluator evaluator;
     private final List<LearningRateScheduler> schedules;
     private final Map<String, String> extraSettings;
     private final History history = new History();
@@ -81,6 +81,7 @@ public final class Trainer {
         this.loss = b.loss;
         this.optimizer = b.optimizer;
         this.metrics = List.copyOf(b.metrics);
+        this.evaluator = new Evaluator(model, loss, metrics);
         this.schedules = List.copyOf(b.schedules);
         this.extraSettings = new LinkedHashMap<>(b.settings);
     }
@@ -158,10 +159,7 @@ public final class Trainer {
         context.moveTo(epoch, batchesDone);
         all.forEach(c -> c.onEpochStart(context));
         model.train();
-        try (BatchIterator batches = train.iterator(epoch)) {
-            for (int b = 0; b < batchesDone; b++) {
-                batches.next();
-            }
+        try (BatchIterator batches = train.iterator(epoch, batchesDone)) {
             while (batches.hasNext()) {
                 Batch batch = batches.next();
                 BatchEnd end = trainStep(epoch, batchesDone, batch);
@@ -198,52 +196,15 @@ public final class Trainer {
     private BatchEnd trainStep(int epoch, int index, Batch batch) {
         String where = "fit: epoch " + epoch + ", batch " + index;
         optimizer.zeroGrad();
-        Tensor output = forward(where, batch);
-        Tensor value = lossOf(where, batch, output);
+        Tensor output = evaluator.forward(where, batch);
+        Tensor value = evaluator.lossOf(where, batch, output);
         value.backward();
         lastLr = optimizer.paramGroups().get(0).lr();
         optimizer.step();
         double batchLoss = value.item();
         runningLoss.add(batchLoss, batch.size());
-        updateMetrics(where, batch, output.detach());
+        evaluator.updateMetrics(where, batch, output.detach());
         return new BatchEnd(epoch, index, batch.size(), batchLoss, runningLoss.mean());
-    }
-
-    private Tensor forward(String where, Batch batch) {
-        try {
-            return model.call(batch.features());
-        } catch (IllegalArgumentException e) {
-            throw batchError(where, batch, "the model rejected the features: " + e.getMessage(), e);
-        }
-    }
-
-    private Tensor lossOf(String where, Batch batch, Tensor output) {
-        Tensor value;
-        try {
-            value = loss.apply(output, batch.labels());
-        } catch (IllegalArgumentException e) {
-            throw batchError(where, batch, "the loss rejected output " + output.shape() + ": " + e.getMessage(), e);
-        }
-        if (value.numel() != 1) {
-            throw batchError(where, batch, "the loss returned shape " + value.shape() + ", not one number; use a"
-                    + " loss with mean or sum reduction", null);
-        }
-        return value;
-    }
-
-    private void updateMetrics(String where, Batch batch, Tensor output) {
-        for (Metric m : metrics) {
-            try {
-                m.update(output, batch.labels());
-            } catch (IllegalArgumentException e) {
-                throw batchError(where, batch, "metric " + m.name() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static IllegalArgumentException batchError(String where, Batch batch, String problem, Exception cause) {
-        return new IllegalArgumentException(where + " (features " + batch.features().shape() + ", labels "
-                + batch.labels().shape() + "): " + problem, cause);
     }
 
     /** {@code loss}, the metrics, their {@code val_} forms if validating, {@code lr}: an epoch's names. */
@@ -261,103 +222,24 @@ public final class Trainer {
 
     // ---- using the model ----
 
-    /**
-     * The mean loss and every metric over all batches of {@code loader}'s epoch 0, in evaluation
-     * mode without gradients; the model's mode and the metrics' running sums are left as they were.
-     *
-     * @return {@code loss} and the metrics' values by name
-     * @throws IllegalArgumentException if a batch does not fit the model, the loss or a metric
-     */
+    /** {@link Evaluator#evaluate}: the loss and the metrics over {@code loader}, leaving the training sums alone. */
     public Map<String, Double> evaluate(DataLoader loader) {
-        List<double[]> saved = metrics.stream().map(Metric::state).toList();
-        metrics.forEach(Metric::reset);
-        RunningMean mean = new RunningMean();
-        try {
-            forEachOutput("evaluate", loader, (index, batch, output) -> {
-                String where = "evaluate: batch " + index;
-                mean.add(lossOf(where, batch, output).item(), batch.size());
-                updateMetrics(where, batch, output);
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            out.put(LOSS, mean.mean());
-            metrics.forEach(m -> out.put(m.name(), m.result()));
-            return out;
-        } finally {
-            for (int i = 0; i < metrics.size(); i++) {
-                metrics.get(i).restore(saved.get(i));
-            }
-        }
+        return evaluator.evaluate(loader);
     }
 
-    /**
-     * The model's outputs for every batch of {@code loader}'s epoch 0, in evaluation mode without
-     * gradients, concatenated along the first axis: {@code [samples, ...]} in the loader's order
-     * (the dataset's order for a loader that does not shuffle).
-     */
+    /** {@link Evaluator#predict(DataLoader)}: the outputs {@code [samples, ...]} for every batch of {@code loader}. */
     public Tensor predict(DataLoader loader) {
-        List<Tensor> outputs = new ArrayList<>();
-        forEachOutput("predict", loader, (index, batch, output) -> outputs.add(output));
-        return Tensor.cat(outputs, 0);
+        return evaluator.predict(loader);
     }
 
-    /**
-     * The model's output for {@code features} ({@code [N, ...]}), in evaluation mode without
-     * gradients; the model's mode is left as it was.
-     */
+    /** {@link Evaluator#predict(Tensor)}: the output for one batch of {@code features} {@code [N, ...]}. */
     public Tensor predict(Tensor features) {
-        boolean training = model.isTraining();
-        model.eval();
-        try (GradMode.Scope s = GradMode.disable()) {
-            return model.call(features);
-        } finally {
-            if (training) {
-                model.train();
-            }
-        }
+        return evaluator.predict(features);
     }
 
-    /**
-     * The confusion matrix of the model's predictions (the highest class score) against the
-     * labels over {@code loader}'s epoch 0, for a classifier with outputs {@code [N, C]}.
-     *
-     * @throws IllegalArgumentException if the outputs are not class scores or a label is not a class index
-     */
+    /** {@link Evaluator#confusionMatrix}: the confusion matrix of a classifier over {@code loader}. */
     public ConfusionMatrix confusionMatrix(DataLoader loader) {
-        ConfusionMatrix[] matrix = new ConfusionMatrix[1];
-        forEachOutput("confusionMatrix", loader, (index, batch, output) -> {
-            if (matrix[0] == null) {
-                if (output.rank() != 2) {
-                    throw batchError("confusionMatrix", batch, "the output " + output.shape() + " is not class"
-                            + " scores [N, C]", null);
-                }
-                matrix[0] = new ConfusionMatrix(output.dim(1));
-            }
-            matrix[0].update(output, batch.labels());
-        });
-        return matrix[0];
-    }
-
-    /** What is done with each batch's output in evaluation. */
-    @FunctionalInterface
-    private interface OutputAction {
-        void accept(int index, Batch batch, Tensor output);
-    }
-
-    /** Runs the model in evaluation mode without gradients over epoch 0 of {@code loader}. */
-    private void forEachOutput(String op, DataLoader loader, OutputAction action) {
-        Objects.requireNonNull(loader, op + ": loader");
-        boolean training = model.isTraining();
-        model.eval();
-        try (GradMode.Scope s = GradMode.disable(); BatchIterator batches = loader.iterator(0)) {
-            for (int b = 0; batches.hasNext(); b++) {
-                Batch batch = batches.next();
-                action.accept(b, batch, forward(op + ": batch " + b, batch));
-            }
-        } finally {
-            if (training) {
-                model.train();
-            }
-        }
+        return evaluator.confusionMatrix(loader);
     }
 
     // ---- checkpoints ----

@@ -9,6 +9,7 @@ import dev.nabla.optim.Adam;
 import dev.nabla.tensor.random.Rng;
 import dev.nabla.train.callbacks.HistoryLogger;
 import dev.nabla.train.callbacks.ProgressBar;
+import dev.nabla.train.callbacks.Throughput;
 import dev.nabla.train.metrics.Accuracy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +53,28 @@ class ProgressAndLoggingTest {
                 .contains("  val_loss " + Formats.metric(history.get("val_loss").get(1)))
                 .endsWith("  lr 0.0010");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r").doesNotContain("ETA");
+    }
+
+    @Test
+    void throughputCountsTrainingBatchesOnlyAndCanLeaveTheFirstEpochOut() {
+        Throughput speed = new Throughput(steppingClock());
+        fit(2, speed);
+        // per epoch: a reading at its start and one per batch, so 4 x 0.25 s for 100 samples
+        assertThat(speed.samples()).isEqualTo(200);
+        assertThat(speed.trainingSeconds()).isEqualTo(2.0);
+        assertThat(speed.samplesPerSecond()).isEqualTo(100.0);
+        assertThat(speed.samplesPerSecondAfterFirstEpoch()).isEqualTo(100.0);
+        assertThat(speed.firstBatchEnd()).isEqualTo(500_000_000L);
+        Throughput unused = new Throughput();
+        assertThat(unused.samplesPerSecond()).isNaN();
+        assertThat(unused.samplesPerSecondAfterFirstEpoch()).isNaN();
+    }
+
+    @Test
+    void writesToAPrintWriterToo() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        fit(1, new ProgressBar(new java.io.PrintWriter(text), false, steppingClock()));
+        assertThat(text.toString()).startsWith("epoch 1/1  4/4  1.3 s  80 samples/s  loss ");
     }
 
     @Test

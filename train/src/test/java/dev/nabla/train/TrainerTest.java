@@ -74,6 +74,20 @@ class TrainerTest {
     }
 
     @Test
+    void anEvaluatorNeedsNoOptimizerAndAgreesWithTheTrainer() {
+        Rng.manualSeed(3);
+        ArrayDataset data = Moons.data(300, 1);
+        Sequential model = Moons.model(4);
+        Trainer trainer = Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters()))
+                .metrics(new Accuracy()).build();
+        Evaluator evaluator = new Evaluator(model, new CrossEntropyLoss(), java.util.List.of(new Accuracy()));
+        assertThat(evaluator.evaluate(Moons.inOrder(data))).isEqualTo(trainer.evaluate(Moons.inOrder(data)));
+        assertThat(evaluator.confusionMatrix(Moons.inOrder(data)).toArray())
+                .isEqualTo(trainer.confusionMatrix(Moons.inOrder(data)).toArray());
+        assertThat(evaluator.predict(data.features()).shape()).isEqualTo(Shape.of(300, 2));
+    }
+
+    @Test
     void predictAndConfusionMatrixFollowTheLoadersOrder() {
         Rng.manualSeed(3);
         ArrayDataset data = Moons.data(150, 1);

@@ -5,6 +5,7 @@ import dev.nabla.train.Callback;
 import dev.nabla.train.FitContext;
 import dev.nabla.train.Formats;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import java.util.function.LongSupplier;
 public final class ProgressBar implements Callback {
     private static final int WIDTH = 30;
     private static final long REFRESH_NANOS = 100_000_000L;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final LongSupplier clock;
     private long epochStart;
@@ -44,6 +45,15 @@ public final class ProgressBar implements Callback {
      * @param clock    nanoseconds, such as {@code System::nanoTime}
      */
     public ProgressBar(PrintStream out, boolean terminal, LongSupplier clock) {
+        this(new PrintWriter(Objects.requireNonNull(out, "out")), terminal, clock);
+    }
+
+    /**
+     * @param out      where to write (flushed after every line or redraw)
+     * @param terminal whether {@code out} is a terminal, which can redraw a line with {@code '\r'}
+     * @param clock    nanoseconds, such as {@code System::nanoTime}
+     */
+    public ProgressBar(PrintWriter out, boolean terminal, LongSupplier clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.terminal = terminal;
         this.clock = Objects.requireNonNull(clock, "clock");

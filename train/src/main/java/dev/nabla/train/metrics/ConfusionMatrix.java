@@ -2,6 +2,7 @@ package dev.nabla.train.metrics;
 
 import dev.nabla.autodiff.Tensor;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Counts of (true class, predicted class) pairs over batches of class scores {@code [N, C]} and
@@ -94,6 +95,37 @@ public final class ConfusionMatrix {
     /** Forgets every batch added. */
     public void reset() {
         Arrays.fill(counts, 0);
+    }
+
+    /**
+     * A table for a terminal: a row per true class, labelled with its index and name, and a column
+     * per predicted class, headed by its index; each line ends with a newline.
+     *
+     * @param classNames the names of the classes, or empty for none
+     */
+    public String format(List<String> classNames) {
+        int classes = classes();
+        int width = Math.max(Long.toString(total()).length(), Integer.toString(classes - 1).length()) + 1;
+        String[] labels = new String[classes];
+        int labelWidth = "true \\ predicted".length();
+        for (int c = 0; c < classes; c++) {
+            labels[c] = c + (c < classNames.size() && !classNames.get(c).equals(Integer.toString(c))
+                    ? " " + classNames.get(c) : "");
+            labelWidth = Math.max(labelWidth, labels[c].length());
+        }
+        StringBuilder sb = new StringBuilder(String.format("%-" + labelWidth + "s", "true \\ predicted"));
+        for (int c = 0; c < classes; c++) {
+            sb.append(String.format("%" + width + "d", c));
+        }
+        sb.append('\n');
+        for (int t = 0; t < classes; t++) {
+            sb.append(String.format("%-" + labelWidth + "s", labels[t]));
+            for (int p = 0; p < classes; p++) {
+                sb.append(String.format("%" + width + "d", count(t, p)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** The rows, one per line, e.g. {@code [5, 1]\n[0, 4]}. */

@@ -123,6 +123,11 @@ class MetricsTest {
         assertThat(m.support(1)).isEqualTo(2);
         assertThat(m.accuracy()).isEqualTo(3.0 / 5);
         assertThat(m).hasToString("[1, 0, 0]\n[0, 1, 1]\n[1, 0, 1]");
+        assertThat(m.format(java.util.List.of("ant", "1", "cat"))).isEqualTo(""
+                + "true \\ predicted 0 1 2\n"
+                + "0 ant            1 0 0\n"
+                + "1                0 1 1\n"
+                + "2 cat            1 0 1\n");
         m.reset();
         assertThat(m.total()).isZero();
         assertThat(m.accuracy()).isNaN();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.data.Diabetes;
 import dev.nabla.optim.linear.Lasso;
 import dev.nabla.optim.linear.LinearModel;
 import dev.nabla.optim.linear.LinearRegression;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * LinearRegression, Ridge and Lasso against scikit-learn 1.2 on the diabetes data
+ * LinearRegression, Ridge and Lasso against scikit-learn 1.2 on the bundled diabetes data
  * (make_linear_model_goldens.py): coefficients and intercept within 1e-4, for several alphas, on
  * scikit-learn's scaled features and on the raw ones. Ridge(0) is also checked against
  * scikit-learn's ordinary least squares.
@@ -29,8 +30,8 @@ class LinearModelGoldenTest {
     Stream<DynamicTest> goldens() {
         List<Map<String, Object>> cases = FixtureReader.manifestCases(FIXTURE);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(20);
-        Map<String, Tensor> data = Map.of("scaled", Diabetes.scaled(), "raw", Diabetes.raw());
-        Tensor y = Diabetes.target();
+        Map<String, Tensor> data = Map.of("scaled", Diabetes.load().features(), "raw", Diabetes.loadRaw().features());
+        Tensor y = Diabetes.load().target();
         return cases.stream().flatMap(c -> {
             String name = c.get("data") + " " + c.get("model")
                     + (c.containsKey("alpha") ? "(" + c.get("alpha") + ")" : "");
