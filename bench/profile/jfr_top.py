@@ -15,19 +15,22 @@ default 5). Five views:
              layer or loss, or an optimizer: which operation of the model the time went to (an
              op's `backward` method is its gradient; `backward: ops.MatMul.apply` is a product
              computed for the gradient of another op);
-  primitive  the SimdBackend (or other Backend) method below the sample: which backend primitive
-             the time went to; pool workers' samples show the kernel class they run;
+  primitive  the SIMD backend primitive below the sample (binary, where, matmul, im2col, ...):
+             which kernel the time went to, pool workers' samples included;
   phase      for samples whose stack shows it: forward (Module.call), loss, backward
              (Tensor.backward), optimizer step, zero grads; pool workers' samples have no caller
-             frames and count as "(pool worker)".
+             frames and count as "(pool worker)"; the last column leaves them out (the calling
+             thread takes part in every parallel kernel, so its samples follow the step's time).
 """
 import argparse
 import collections
 import datetime
 import json
 import os
+import re
 import subprocess
 
+KERNEL_HELPERS = {"FloatRowOps", "Planes", "Segments", "Rows"}
 OP_PACKAGES = ("dev.nabla.autodiff.ops.", "dev.nabla.autodiff.functional.", "dev.nabla.nn.", "dev.nabla.optim.")
 OP_HELPERS = ("dev.nabla.autodiff.ops.Kernels.",)   # shared by the ops: the op that called it is the answer
 PHASES = [("dev.nabla.optim.Optimizer.step", "optimizer step"), ("dev.nabla.optim.Optimizer.zeroGrad", "zero grads"),
@@ -37,9 +40,11 @@ PHASES = [("dev.nabla.optim.Optimizer.step", "optimizer step"), ("dev.nabla.opti
 
 def events(path, kinds):
     jfr = os.path.join(os.environ["JAVA_HOME"], "bin", "jfr") if "JAVA_HOME" in os.environ else "jfr"
-    text = subprocess.run([jfr, "print", "--json", "--stack-depth", "1024", "--events", ",".join(kinds), path],
-                          check=True, capture_output=True, text=True).stdout
-    return json.loads(text)["recording"]["events"]
+    done = subprocess.run([jfr, "print", "--json", "--stack-depth", "1024", "--events", ",".join(kinds), path],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit("jfr_top.py: %s print failed: %s" % (jfr, done.stderr.strip() or done.stdout.strip()))
+    return json.loads(done.stdout)["recording"]["events"]
 
 
 def when(text):
@@ -57,15 +62,30 @@ def frames(sample):
             for f in sample["values"]["stackTrace"]["frames"]]
 
 
+def primitive(stack):
+    """The SIMD backend primitive a sample is in, from the innermost frame that tells: a SimdBackend
+    method or one of its lambdas (lambda$binary$5 is binary), the GEMM (matmul) or a window kernel
+    (im2col, col2im, maxPool2d, ...); helpers shared by several kernels are looked through."""
+    for f in stack:
+        cls, _, method = f.rpartition(".")
+        name = cls.rsplit(".", 1)[-1]
+        if name == "SimdBackend":
+            lam = re.match(r"lambda\$(\w+?)\$\d+$", method)
+            return lam.group(1) if lam else method
+        if ".simd.gemm." in cls:
+            return "matmul"
+        if name == "Reductions":
+            return "reduce"
+        if ".simd.window." in cls and name not in KERNEL_HELPERS:
+            return name[0].lower() + name[1:]
+    return "(no backend frame)"
+
+
 def views(stack, thread):
     """The key of the sample in each view."""
     nabla = next((f for f in stack if f.startswith("dev.nabla.")), "(outside Nabla)")
-    backend = next((f for f in stack if ".simd.SimdBackend." in f or ".tensor.spi." in f
-                    or ".tensor.ReferenceBackend." in f), None)
     op = next((f for f in stack if f.startswith(OP_PACKAGES) and not f.startswith(OP_HELPERS)), None)
     worker = "ForkJoinPool" in thread or "worker" in thread.lower()
-    if backend is None:
-        backend = "(pool worker) " + nabla.rsplit(".", 1)[0] if worker else "(no backend frame) " + nabla
     phase = next((name for prefix, name in PHASES for f in reversed(stack) if f.startswith(prefix)), None)
     if phase is None:
         phase = "(pool worker)" if worker else "(other)"
@@ -73,7 +93,7 @@ def views(stack, thread):
         op = "(pool worker)" if worker else "(other) " + nabla
     elif not worker:
         op = "%s: %s" % (phase, op[len("dev.nabla."):])
-    return {"method": stack[0] if stack else "(no frame)", "nabla": nabla, "primitive": backend, "op": op,
+    return {"method": stack[0] if stack else "(no frame)", "nabla": nabla, "primitive": primitive(stack), "op": op,
             "phase": phase}
 
 
@@ -103,10 +123,14 @@ def main():
     print("%s: %d samples in %.1f s after the first %.1f s; GC pauses %.2f s (%.1f%% of the time)"
           % (os.path.basename(args.recording), len(kept), window, args.skip, pauses, 100 * pauses / max(window, 1e-9)))
     print("threads: " + ", ".join("%s %.0f%%" % (t, 100 * n / len(kept)) for t, n in threads.most_common()))
+    callers = len(kept) - counts["phase"]["(pool worker)"]
     for view, counter in counts.items():
-        print("\n| %s | samples | share |\n|---|---|---|" % view)
+        extra = view == "phase" and callers > 0
+        print("\n| %s | samples | share |%s\n|---|---|---|%s" % (view, " share outside pool workers |" if extra else "",
+                                                               "---|" if extra else ""))
         for key, n in counter.most_common(args.top):
-            print("| %s | %d | %.1f%% |" % (key, n, 100 * n / len(kept)))
+            print("| %s | %d | %.1f%% |%s" % (key, n, 100 * n / len(kept), " %.1f%% |" % (100 * n / callers)
+                                               if extra and key != "(pool worker)" else " - |" if extra else ""))
 
 
 if __name__ == "__main__":
