@@ -28,29 +28,20 @@ TINY_OPS = 5
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--threads", type=int, help="threads for torch and OpenBLAS (default: theirs)")
+    thread_env.add_option(p)
     p.add_argument("--quick", action="store_true", help="fewer sizes and repetitions")
     p.add_argument("--only", metavar="REGEX", help="run kernels whose 'name shape' contains a match")
     p.add_argument("--json", metavar="FILE", help="also write the results as a JSON array")
     p.add_argument("--roofs", metavar="FILE", help="a `nabla bench --json` file to take roofs from")
     p.add_argument("--label", default="", help="a configuration name stored in every record")
-    args = p.parse_args()
-    if args.threads is not None and args.threads < 1:
-        p.error("--threads must be at least 1, got %d" % args.threads)
-    return args
+    return p.parse_args()
 
 
 ARGS = parse_args()
-if ARGS.threads is not None:
-    thread_env.limit(ARGS.threads)
-
+torch = thread_env.load_torch(ARGS.threads)
 import numpy as np  # noqa: E402
-import torch  # noqa: E402
 
 from stopwatch import Stopwatch  # noqa: E402
-
-if ARGS.threads is not None:
-    torch.set_num_threads(ARGS.threads)
 
 
 def randn(*shape):

@@ -43,7 +43,7 @@ CASES = {"%s-%s-%d" % (m, mode, b): (m, mode, b, opt) for m, mode, b, opt in [
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("cases", nargs="*", metavar="CASE", help="cases to run (default: all)")
-    p.add_argument("--threads", type=int, help="threads for torch and OpenBLAS (default: theirs)")
+    thread_env.add_option(p)
     p.add_argument("--label", help="the configuration name in every record (default: threads=N or default)")
     p.add_argument("--warmup", type=float, default=5.0, help="seconds each case runs before timing")
     p.add_argument("--warmup-calls", type=int, default=10, help="the least steps each case runs before timing")
@@ -52,8 +52,6 @@ def parse_args():
     p.add_argument("--json", metavar="FILE", help="also write the results as a JSON array")
     p.add_argument("--list", action="store_true", help="print the case names and exit")
     args = p.parse_args()
-    if args.threads is not None and args.threads < 1:
-        p.error("--threads must be at least 1, got %d" % args.threads)
     if args.reps < 1 or args.warmup_calls < 1 or args.warmup < 0 or args.min_rep < 0:
         p.error("--reps and --warmup-calls must be at least 1, --warmup and --min-rep at least 0")
     unknown = [c for c in args.cases if c not in CASES]
@@ -63,17 +61,11 @@ def parse_args():
 
 
 ARGS = parse_args()
-if ARGS.threads is not None:
-    thread_env.limit(ARGS.threads)
-
-import torch  # noqa: E402
+torch = thread_env.load_torch(ARGS.threads)
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 from stopwatch import Stopwatch  # noqa: E402
-
-if ARGS.threads is not None:
-    torch.set_num_threads(ARGS.threads)
 
 
 def build(model):
