@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nabla.bench.harness.Stopwatch;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThroughputOptionsTest {
 
@@ -43,32 +45,25 @@ class ThroughputOptionsTest {
                 .hasMessage("throughput: unknown option '--threads'; " + ThroughputOptions.USAGE);
     }
 
-    @Test
-    void rejectsMissingAndMalformedValues() {
-        assertThatThrownBy(() -> ThroughputOptions.parse("--json"))
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--warmup two     | throughput: --warmup expects a number of seconds, got 'two'",
+        "--reps 2.5       | throughput: --reps expects a whole number, got '2.5'",
+        "--reps 0         | throughput: --reps must be at least 1, got 0",
+        "--warmup-calls 0 | throughput: --warmup-calls must be at least 1, got 0",
+        "--warmup -1      | throughput: --warmup must be a finite number of seconds >= 0, got -1.0",
+        "--min-rep NaN    | throughput: --min-rep must be a finite number of seconds >= 0, got NaN",
+    })
+    void rejectsMalformedValuesAndValuesOutOfRange(String args, String message) {
+        assertThatThrownBy(() -> ThroughputOptions.parse(args.split(" ")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("throughput: --json needs a value");
-        assertThatThrownBy(() -> ThroughputOptions.parse("--warmup", "two"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --warmup expects a number of seconds, got 'two'");
-        assertThatThrownBy(() -> ThroughputOptions.parse("--reps", "2.5"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --reps expects a whole number, got '2.5'");
+                .hasMessage(message);
     }
 
     @Test
-    void rejectsValuesOutOfRange() {
-        assertThatThrownBy(() -> ThroughputOptions.parse("--reps", "0"))
+    void rejectsAnOptionWithoutItsValue() {
+        assertThatThrownBy(() -> ThroughputOptions.parse("--json"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --reps must be at least 1, got 0");
-        assertThatThrownBy(() -> ThroughputOptions.parse("--warmup-calls", "0"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --warmup-calls must be at least 1, got 0");
-        assertThatThrownBy(() -> ThroughputOptions.parse("--warmup", "-1"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --warmup must be a finite number of seconds >= 0, got -1.0");
-        assertThatThrownBy(() -> ThroughputOptions.parse("--min-rep", "NaN"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throughput: --min-rep must be a finite number of seconds >= 0, got NaN");
+                .hasMessage("throughput: --json needs a value; " + ThroughputOptions.USAGE);
     }
 }
