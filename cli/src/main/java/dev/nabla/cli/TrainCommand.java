@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"Train a model on a data set, then evaluate it on the test samples and write metrics.json, "
                 + "history.csv, the weights, checkpoints and a report (report.html) into --out.",
             "With no options: a small CNN on the built-in 8x8 digits, 20 epochs of Adam.",
-            "Example: nabla train --model lenet5 --data mnist:data/mnist --optimizer momentum --lr 0.05 "
-                + "--schedule step:4,0.5 --epochs 10 --out runs/lenet5"})
+            "Example: nabla train --model lenet5 --data mnist:data/mnist --schedule cosine --epochs 10 "
+                + "--batch-size 64 --out runs/lenet5"})
 final class TrainCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -92,6 +92,11 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where the run's files go (default: runs/<model>-<data>-<date>-<time>).")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue a run from one of its checkpoints (RUN/checkpoints/last or best), given the same "
+                    + "options: it goes on exactly as if never stopped, up to --epochs in all.")
+    Path resume;
 
     @Option(names = "--quiet", description = "Print only the final results, not a line per epoch.")
     boolean quiet;

@@ -108,6 +108,9 @@ final class TrainingRun {
         }
         settings(preset, source, splits, augmenter).forEach(builder::setting);
         Trainer trainer = builder.build();
+        if (options.resume != null) {
+            trainer.resume(options.resume);
+        }
 
         Path dir = options.outputDirectory(preset.id());
         Files.createDirectories(dir);
@@ -123,9 +126,10 @@ final class TrainingRun {
         callbacks.add(new ModelCheckpoint(dir.resolve("checkpoints"), monitor, Mode.AUTO, 0));
         callbacks.add(HistoryLogger.csv(dir.resolve("history.csv")));
 
-        out.printf(Locale.ROOT, "nabla train: %s on %s (%s), %s, %d epochs of batch %d, device %s%n", preset.id(),
+        out.printf(Locale.ROOT, "nabla train: %s on %s (%s), %s, %d epochs of batch %d, device %s%s%n", preset.id(),
                 source, describe(splits, shape, classes.size()), trainer.settings().get("optimizer"), options.epochs,
-                options.batchSize, device);
+                options.batchSize, device, options.resume == null ? ""
+                        : ", resumed after epoch " + trainer.epochsDone() + " from " + options.resume);
         out.flush();
         History history = trainer.fit(train, validation, options.epochs, callbacks);
         Map<String, Double> results = trainer.evaluate(test);

@@ -140,6 +140,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void aResumedRunEndsExactlyAsAStraightOne(@TempDir Path dir) throws IOException {
+        String[] common = {"train", "--quiet", "--schedule", "step:1,0.7", "--optimizer", "momentum"};
+        assertThat(run(concat(common, new String[] {"--epochs", "4", "--out", dir.resolve("straight").toString()})))
+                .as(err.toString()).isZero();
+        assertThat(run(concat(common, new String[] {"--epochs", "2", "--out", dir.resolve("first").toString()})))
+                .as(err.toString()).isZero();
+        assertThat(run(concat(common, new String[] {"--epochs", "4", "--out", dir.resolve("resumed").toString(),
+            "--resume", dir.resolve("first/checkpoints/last").toString()}))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resumed after epoch 2 from " + dir.resolve("first/checkpoints/last"));
+        assertThat(Files.readAllLines(dir.resolve("resumed/history.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("straight/history.csv")));
+        Map<String, Object> straight = json(dir.resolve("straight/metrics.json"));
+        Map<String, Object> resumed = json(dir.resolve("resumed/metrics.json"));
+        assertThat(resumed.get("loss")).isEqualTo(straight.get("loss"));
+        assertThat(resumed.get("accuracy")).isEqualTo(straight.get("accuracy"));
+        assertThat(Files.readAllBytes(dir.resolve("resumed/model.safetensors")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("straight/model.safetensors")));
+        assertThat(run(concat(common, new String[] {"--model", "mlp", "--resume",
+            dir.resolve("first/checkpoints/last").toString(), "--out", dir.resolve("other").toString()})))
+                .isEqualTo(2);
+    }
+
+    @Test
     void optimizersRegularizationAndSchedulesAreChosenByName(@TempDir Path dir) {
         for (String[] options : new String[][] {
             {"--optimizer", "sgd", "--l2", "1e-4"}, {"--optimizer", "nesterov", "--momentum", "0.8"},
@@ -201,7 +224,7 @@ class TrainCommandTest {
     void helpDescribesTheOptions() {
         assertThat(run("train", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: nabla train", "--data=SOURCE", "--optimizer=NAME", "--schedule=SPEC",
-                "--early-stopping=PATIENCE", "--rotation=DEGREES", "--out=DIR");
+                "--early-stopping=PATIENCE", "--rotation=DEGREES", "--out=DIR", "--resume=CHECKPOINT");
         assertThat(run("eval", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: nabla eval", "RUN", "--data=SOURCE");
     }
