@@ -18,7 +18,9 @@ import json
 import os
 import re
 import sys
-import time
+
+import records
+import thread_env
 
 WORK_GEMM, WORK_BYTES, WORK_OPS = "GFLOP/s", "GB/s", "ns/op"
 TINY_OPS = 5
@@ -26,54 +28,20 @@ TINY_OPS = 5
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--threads", type=int, help="threads for torch and OpenBLAS (default: theirs)")
+    thread_env.add_option(p)
     p.add_argument("--quick", action="store_true", help="fewer sizes and repetitions")
     p.add_argument("--only", metavar="REGEX", help="run kernels whose 'name shape' contains a match")
     p.add_argument("--json", metavar="FILE", help="also write the results as a JSON array")
     p.add_argument("--roofs", metavar="FILE", help="a `nabla bench --json` file to take roofs from")
     p.add_argument("--label", default="", help="a configuration name stored in every record")
-    args = p.parse_args()
-    if args.threads is not None and args.threads < 1:
-        p.error("--threads must be at least 1, got %d" % args.threads)
-    return args
+    return p.parse_args()
 
 
 ARGS = parse_args()
-if ARGS.threads is not None:
-    # Must be set before the libraries load: OpenBLAS and OpenMP read them once.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(ARGS.threads)
-
+torch = thread_env.load_torch(ARGS.threads)
 import numpy as np  # noqa: E402
-import torch  # noqa: E402
 
-if ARGS.threads is not None:
-    torch.set_num_threads(ARGS.threads)
-
-
-class Stopwatch:
-    """Warm up for a while, double the calls until a batch is long enough, median of the runs."""
-
-    def __init__(self, quick):
-        self.warmup, self.runs, self.min_batch = (0.1, 3, 0.01) if quick else (1.0, 11, 0.1)
-
-    def ns_per_call(self, body):
-        start, warm = time.perf_counter(), 0
-        while warm < 2 or time.perf_counter() - start < self.warmup:
-            body()
-            warm += 1
-        calls = 1
-        while calls < (1 << 24) and self._batch(body, calls) < self.min_batch:
-            calls *= 2
-        times = sorted(self._batch(body, calls) / calls for _ in range(self.runs))
-        return times[len(times) // 2] * 1e9
-
-    @staticmethod
-    def _batch(body, calls):
-        t0 = time.perf_counter()
-        for _ in range(calls):
-            body()
-        return time.perf_counter() - t0
+from stopwatch import Stopwatch  # noqa: E402
 
 
 def randn(*shape):
@@ -243,7 +211,7 @@ def main():
     print(ROW % ("name", "shape", "dtype", "threads", "value", "unit", "roof", ""))
     roofs = load_roofs(ARGS.roofs)
     only = re.compile(ARGS.only) if ARGS.only else None
-    watch = Stopwatch(ARGS.quick)
+    watch = Stopwatch.standard(ARGS.quick)
     results = []
     torch.manual_seed(1)
     for name, shape, impl, unit, work, elements, prepare in kernels(ARGS.quick):
@@ -258,11 +226,7 @@ def main():
         results.append(r)
         print_row(r)
     if ARGS.json:
-        tmp = ARGS.json + ".tmp"
-        with open(tmp, "w") as f:
-            json.dump(results, f)
-            f.write("\n")
-        os.replace(tmp, ARGS.json)
+        records.write(ARGS.json, results)
         print("wrote " + ARGS.json)
 
 

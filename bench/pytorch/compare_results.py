@@ -8,16 +8,9 @@ thread count, Nabla against PyTorch/NumPy as a Markdown table.
 every configuration given (for example OPENBLAS_CORETYPE unset). The ratio is a speed ratio:
 above 1 Nabla is faster (for ns/op the times are inverted).
 """
-import json
 import sys
 
-
-def load(paths):
-    records = []
-    for p in paths:
-        with open(p) as f:
-            records += json.load(f)
-    return records
+from records import load
 
 
 def faster(a, b):

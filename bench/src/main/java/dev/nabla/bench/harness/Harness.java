@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,14 @@ public final class Harness {
      * temporary file next to {@code file} is renamed over it, so no half-written file is left.
      */
     public static void writeJson(Path file, List<Result> results) throws IOException {
-        List<Object> records = new ArrayList<>();
-        results.forEach(r -> records.add(r.toJson()));
+        writeJsonRecords(file, results.stream().map(Result::toJson).toList());
+    }
+
+    /**
+     * Writes {@code records} as a JSON array of objects, atomically: a temporary file next to
+     * {@code file} is renamed over it, so no half-written file is left.
+     */
+    public static void writeJsonRecords(Path file, List<Map<String, Object>> records) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
