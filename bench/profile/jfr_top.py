@@ -30,7 +30,7 @@ import os
 import re
 import subprocess
 
-KERNEL_HELPERS = {"FloatRowOps", "Planes", "Segments", "Rows"}
+KERNEL_HELPERS = {"FloatRowOps", "Planes", "Segments", "Rows", "PaddedPlane", "Grid", "Views"}
 OP_PACKAGES = ("dev.nabla.autodiff.ops.", "dev.nabla.autodiff.functional.", "dev.nabla.nn.", "dev.nabla.optim.")
 OP_HELPERS = ("dev.nabla.autodiff.ops.Kernels.",)   # shared by the ops: the op that called it is the answer
 PHASES = [("dev.nabla.optim.Optimizer.step", "optimizer step"), ("dev.nabla.optim.Optimizer.zeroGrad", "zero grads"),
@@ -65,7 +65,9 @@ def frames(sample):
 def primitive(stack):
     """The SIMD backend primitive a sample is in, from the innermost frame that tells: a SimdBackend
     method or one of its lambdas (lambda$binary$5 is binary), the GEMM (matmul) or a window kernel
-    (im2col, col2im, maxPool2d, ...); helpers shared by several kernels are looked through."""
+    (im2col, col2im, maxPool2d, ...), a convolution kernel (directConv for the forward pass and the
+    input's gradient, weightGrad, grid, ...) or batch normalization (batchNorm); helpers shared by
+    several kernels are looked through."""
     for f in stack:
         cls, _, method = f.rpartition(".")
         name = cls.rsplit(".", 1)[-1]
@@ -76,8 +78,9 @@ def primitive(stack):
             return "matmul"
         if name == "Reductions":
             return "reduce"
-        if ".simd.window." in cls and name not in KERNEL_HELPERS:
-            return name[0].lower() + name[1:]
+        outer = name.split("$")[0]
+        if (".simd.window." in cls or ".simd.conv." in cls or ".simd.norm." in cls) and outer not in KERNEL_HELPERS:
+            return outer[0].lower() + outer[1:]
     return "(no backend frame)"
 
 
