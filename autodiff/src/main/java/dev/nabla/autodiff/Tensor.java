@@ -506,9 +506,9 @@ public final class Tensor {
         return Unary.apply(UnaryOp.ERF, this);
     }
 
-    /** {@code max(x, 0)}; its gradient at 0 is 0. */
+    /** {@code x > 0 ? x : 0} (a NaN gives 0); its gradient at 0 is 0. */
     public Tensor relu() {
-        return Elementwise.relu(this);
+        return Unary.apply(UnaryOp.RELU, this);
     }
 
     /** Values limited to [min, max]; the gradient passes where {@code min <= x <= max}. */

@@ -2,12 +2,12 @@ package dev.nabla.nn;
 
 import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.ops.BatchNormalize;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
 import dev.nabla.tensor.Shape;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Batch normalisation over the channel axis 1 of an input {@code [N, C, ...]}, as PyTorch's
@@ -87,8 +87,6 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
                     + expectedShape + " with C=" + numFeatures
                     + (rankFits ? ": its axis 1 has " + x.dim(1) + " channels" : ": wrong rank " + x.rank()));
         }
-        int[] axes = IntStream.range(0, x.rank()).filter(a -> a != 1).toArray();
-        Tensor y;
         if (isTraining() || runningMean == null) {
             int perChannel = x.numel() / numFeatures;
             if (perChannel <= 1) {
@@ -96,15 +94,13 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
                         + " got input of shape " + x.shape()
                         + "; use a larger batch, or eval() to normalise with the running statistics");
             }
-            Tensor mean = x.mean(axes, true);
-            Tensor var = x.var(axes, 0, true);
+            BatchNormalize.Result r = BatchNormalize.apply(x, weight, bias, eps);
             if (isTraining() && runningMean != null) {
-                updateRunningStats(mean, var, perChannel);
+                updateRunningStats(r.mean(), r.var(), perChannel);
             }
-            y = x.sub(mean).div(var.add(eps).sqrt());
-        } else {
-            y = x.sub(perChannel(runningMean, x.rank())).div(perChannel(runningVar, x.rank()).add(eps).sqrt());
+            return r.out();
         }
+        Tensor y = x.sub(perChannel(runningMean, x.rank())).div(perChannel(runningVar, x.rank()).add(eps).sqrt());
         return weight == null ? y : y.mul(perChannel(weight, x.rank())).add(perChannel(bias, x.rank()));
     }
 
@@ -120,9 +116,8 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         try (GradMode.Scope s = GradMode.disable()) {
             numBatchesTracked.copyFrom(numBatchesTracked.add(1));
             double f = momentum != null ? momentum : 1 / numBatchesTracked.item();
-            Tensor batchMean = mean.detach().reshape(numFeatures);
-            Tensor unbiasedVar = biasedVar.detach().reshape(numFeatures).mul((double) n / (n - 1));
-            runningMean.copyFrom(runningMean.mul(1 - f).add(batchMean.mul(f)));
+            Tensor unbiasedVar = biasedVar.mul((double) n / (n - 1));
+            runningMean.copyFrom(runningMean.mul(1 - f).add(mean.mul(f)));
             runningVar.copyFrom(runningVar.mul(1 - f).add(unbiasedVar.mul(f)));
         }
     }

@@ -4,6 +4,7 @@ import dev.nabla.tensor.reference.ScalarMath;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -20,13 +21,28 @@ final class DoubleKernels {
     private DoubleKernels() {
     }
 
-    private static DoubleVector load(double[] x, int off, DoubleVector scalar) {
-        return scalar != null ? scalar : DoubleVector.fromArray(S, x, off);
+    /**
+     * The array to load an operand's lane groups from: the operand itself, or for a repeated
+     * value one vector's worth of copies (made only when the run fills a vector), read at
+     * {@link #at}. Every load is then a plain {@code fromArray}: choosing between a broadcast
+     * vector and a loaded one inside the loop made C2 (JDK 17) allocate a vector object per load.
+     */
+    private static double[] lanes(double[] x, int off, boolean scalar, int n) {
+        if (!scalar || n < L) {
+            return x;
+        }
+        double[] copies = new double[L];
+        Arrays.fill(copies, x[off]);
+        return copies;
     }
 
-    /** The repeated value as a vector, or null; none is made when the run is shorter than a vector. */
-    private static DoubleVector scalarOrNull(double[] x, int off, boolean scalar, int n) {
-        return scalar && n >= L ? DoubleVector.broadcast(S, x[off]) : null;
+    /** The index of element {@code i} of an operand in the array {@link #lanes} gave. */
+    private static int at(boolean scalar, int off, int i) {
+        return scalar ? 0 : off + i;
+    }
+
+    private static DoubleVector load(double[] lanes, boolean scalar, int off, int i) {
+        return DoubleVector.fromArray(S, lanes, at(scalar, off, i));
     }
 
     /** {@code o[oo..oo+n) = op(x[xo..xo+n))}. */
@@ -59,6 +75,13 @@ final class DoubleKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
+            case RELU -> {
+                DoubleVector zero = DoubleVector.zero(S);
+                for (; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(o, oo + i);
+                }
+            }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.doubleTranscendental(op, x, xo, o, oo, n);
                 return;
@@ -72,52 +95,48 @@ final class DoubleKernels {
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, double[] a, int ao, boolean aScalar, double[] b, int bo, boolean bScalar,
                        double[] o, int oo, int n) {
-        DoubleVector sa = scalarOrNull(a, ao, aScalar, n);
-        DoubleVector sb = scalarOrNull(b, bo, bScalar, n);
+        double[] la = lanes(a, ao, aScalar, n);
+        double[] lb = lanes(b, bo, bScalar, n);
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
             case ADD -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).add(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).add(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case SUB -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).sub(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).sub(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MUL -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).mul(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).mul(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case DIV -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).div(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).div(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MAX -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).max(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).max(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MIN -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).min(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).min(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case POW -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).lanewise(VectorOperators.POW, load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i))
+                            .intoArray(o, oo + i);
                 }
             }
-            case EQ -> i = compare(VectorOperators.EQ, a, ao, sa, b, bo, sb, o, oo, bound);
-            case NE -> i = compare(VectorOperators.NE, a, ao, sa, b, bo, sb, o, oo, bound);
-            case LT -> i = compare(VectorOperators.LT, a, ao, sa, b, bo, sb, o, oo, bound);
-            case LE -> i = compare(VectorOperators.LE, a, ao, sa, b, bo, sb, o, oo, bound);
-            case GT -> i = compare(VectorOperators.GT, a, ao, sa, b, bo, sb, o, oo, bound);
-            case GE -> i = compare(VectorOperators.GE, a, ao, sa, b, bo, sb, o, oo, bound);
+            case EQ, NE, LT, LE, GT, GE -> i = compare(op, la, aScalar, ao, lb, bScalar, bo, o, oo, bound);
         }
         for (; i < n; i++) {
             double x = a[aScalar ? ao : ao + i];
@@ -126,18 +145,54 @@ final class DoubleKernels {
         }
     }
 
-    /** Small enough to be inlined at each call, where {@code cmp} is a constant. */
-    private static int compare(VectorOperators.Comparison cmp, double[] a, int ao, DoubleVector sa, double[] b, int bo,
-                               DoubleVector sb, double[] o, int oo, int bound) {
-        if (bound == 0) {
-            return 0;
-        }
+    /**
+     * A comparison, 1 where it holds and 0 where not. One loop per operator: a comparison whose
+     * operator is not a compile-time constant runs in the Vector API's Java fallback, allocating
+     * masks, and C2 did not inline one shared loop into each case of {@link #binary}.
+     */
+    private static int compare(BinaryOp op, double[] la, boolean aScalar, int ao, double[] lb, boolean bScalar, int bo,
+                               double[] o, int oo, int bound) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
-        for (; i < bound; i += L) {
-            VectorMask<Double> m = load(a, ao + i, sa).compare(cmp, load(b, bo + i, sb));
-            zero.blend(one, m).intoArray(o, oo + i);
+        switch (op) {
+            case EQ -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.EQ, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case NE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.NE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case LT -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.LT, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case LE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.LE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case GT -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.GT, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case GE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.GE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            default -> throw new IllegalStateException("not a comparison: " + op);
         }
         return i;
     }
@@ -145,13 +200,13 @@ final class DoubleKernels {
     /** {@code o = c != 0 ? a : b} (NaN counts as non-zero); scalar operands repeat. */
     static void where(double[] c, int co, boolean cScalar, double[] a, int ao, boolean aScalar, double[] b, int bo,
                       boolean bScalar, double[] o, int oo, int n) {
-        DoubleVector sc = scalarOrNull(c, co, cScalar, n);
-        DoubleVector sa = scalarOrNull(a, ao, aScalar, n);
-        DoubleVector sb = scalarOrNull(b, bo, bScalar, n);
+        double[] lc = lanes(c, co, cScalar, n);
+        double[] la = lanes(a, ao, aScalar, n);
+        double[] lb = lanes(b, bo, bScalar, n);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMask<Double> take = load(c, co + i, sc).compare(VectorOperators.NE, 0.0);
-            load(b, bo + i, sb).blend(load(a, ao + i, sa), take).intoArray(o, oo + i);
+            VectorMask<Double> take = load(lc, cScalar, co, i).compare(VectorOperators.NE, 0.0);
+            load(lb, bScalar, bo, i).blend(load(la, aScalar, ao, i), take).intoArray(o, oo + i);
         }
         for (; i < n; i++) {
             o[oo + i] = c[cScalar ? co : co + i] != 0 ? a[aScalar ? ao : ao + i] : b[bScalar ? bo : bo + i];

@@ -4,6 +4,7 @@ import dev.nabla.tensor.reference.ScalarMath;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -23,13 +24,28 @@ final class FloatKernels {
     private FloatKernels() {
     }
 
-    private static FloatVector load(float[] x, int off, FloatVector scalar) {
-        return scalar != null ? scalar : FloatVector.fromArray(S, x, off);
+    /**
+     * The array to load an operand's lane groups from: the operand itself, or for a repeated
+     * value one vector's worth of copies (made only when the run fills a vector), read at
+     * {@link #at}. Every load is then a plain {@code fromArray}: choosing between a broadcast
+     * vector and a loaded one inside the loop made C2 (JDK 17) allocate a vector object per load.
+     */
+    private static float[] lanes(float[] x, int off, boolean scalar, int n) {
+        if (!scalar || n < L) {
+            return x;
+        }
+        float[] copies = new float[L];
+        Arrays.fill(copies, x[off]);
+        return copies;
     }
 
-    /** The repeated value as a vector, or null; none is made when the run is shorter than a vector. */
-    private static FloatVector scalarOrNull(float[] x, int off, boolean scalar, int n) {
-        return scalar && n >= L ? FloatVector.broadcast(S, x[off]) : null;
+    /** The index of element {@code i} of an operand in the array {@link #lanes} gave. */
+    private static int at(boolean scalar, int off, int i) {
+        return scalar ? 0 : off + i;
+    }
+
+    private static FloatVector load(float[] lanes, boolean scalar, int off, int i) {
+        return FloatVector.fromArray(S, lanes, at(scalar, off, i));
     }
 
     /** {@code o[oo..oo+n) = op(x[xo..xo+n))}. */
@@ -62,6 +78,13 @@ final class FloatKernels {
                     s.blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, oo + i);
                 }
             }
+            case RELU -> {
+                FloatVector zero = FloatVector.zero(S);
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, x, xo + i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+                }
+            }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
                 VectorMath.floatTranscendental(op, x, xo, o, oo, n);
                 return;
@@ -75,52 +98,48 @@ final class FloatKernels {
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, float[] a, int ao, boolean aScalar, float[] b, int bo, boolean bScalar,
                        float[] o, int oo, int n) {
-        FloatVector sa = scalarOrNull(a, ao, aScalar, n);
-        FloatVector sb = scalarOrNull(b, bo, bScalar, n);
+        float[] la = lanes(a, ao, aScalar, n);
+        float[] lb = lanes(b, bo, bScalar, n);
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
             case ADD -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).add(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).add(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case SUB -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).sub(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).sub(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MUL -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).mul(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).mul(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case DIV -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).div(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).div(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MAX -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).max(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).max(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case MIN -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).min(load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).min(load(lb, bScalar, bo, i)).intoArray(o, oo + i);
                 }
             }
             case POW -> {
                 for (; i < bound; i += L) {
-                    load(a, ao + i, sa).lanewise(VectorOperators.POW, load(b, bo + i, sb)).intoArray(o, oo + i);
+                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i))
+                            .intoArray(o, oo + i);
                 }
             }
-            case EQ -> i = compare(VectorOperators.EQ, a, ao, sa, b, bo, sb, o, oo, bound);
-            case NE -> i = compare(VectorOperators.NE, a, ao, sa, b, bo, sb, o, oo, bound);
-            case LT -> i = compare(VectorOperators.LT, a, ao, sa, b, bo, sb, o, oo, bound);
-            case LE -> i = compare(VectorOperators.LE, a, ao, sa, b, bo, sb, o, oo, bound);
-            case GT -> i = compare(VectorOperators.GT, a, ao, sa, b, bo, sb, o, oo, bound);
-            case GE -> i = compare(VectorOperators.GE, a, ao, sa, b, bo, sb, o, oo, bound);
+            case EQ, NE, LT, LE, GT, GE -> i = compare(op, la, aScalar, ao, lb, bScalar, bo, o, oo, bound);
         }
         for (; i < n; i++) {
             float x = a[aScalar ? ao : ao + i];
@@ -129,18 +148,54 @@ final class FloatKernels {
         }
     }
 
-    /** Small enough to be inlined at each call, where {@code cmp} is a constant. */
-    private static int compare(VectorOperators.Comparison cmp, float[] a, int ao, FloatVector sa, float[] b, int bo,
-                               FloatVector sb, float[] o, int oo, int bound) {
-        if (bound == 0) {
-            return 0;
-        }
+    /**
+     * A comparison, 1 where it holds and 0 where not. One loop per operator: a comparison whose
+     * operator is not a compile-time constant runs in the Vector API's Java fallback, allocating
+     * masks, and C2 did not inline one shared loop into each case of {@link #binary}.
+     */
+    private static int compare(BinaryOp op, float[] la, boolean aScalar, int ao, float[] lb, boolean bScalar, int bo,
+                               float[] o, int oo, int bound) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
-        for (; i < bound; i += L) {
-            VectorMask<Float> m = load(a, ao + i, sa).compare(cmp, load(b, bo + i, sb));
-            zero.blend(one, m).intoArray(o, oo + i);
+        switch (op) {
+            case EQ -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.EQ, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case NE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.NE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case LT -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.LT, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case LE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.LE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case GT -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.GT, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            case GE -> {
+                for (; i < bound; i += L) {
+                    zero.blend(one, load(la, aScalar, ao, i).compare(VectorOperators.GE, load(lb, bScalar, bo, i)))
+                            .intoArray(o, oo + i);
+                }
+            }
+            default -> throw new IllegalStateException("not a comparison: " + op);
         }
         return i;
     }
@@ -148,13 +203,13 @@ final class FloatKernels {
     /** {@code o = c != 0 ? a : b} (NaN counts as non-zero); scalar operands repeat. */
     static void where(float[] c, int co, boolean cScalar, float[] a, int ao, boolean aScalar, float[] b, int bo,
                       boolean bScalar, float[] o, int oo, int n) {
-        FloatVector sc = scalarOrNull(c, co, cScalar, n);
-        FloatVector sa = scalarOrNull(a, ao, aScalar, n);
-        FloatVector sb = scalarOrNull(b, bo, bScalar, n);
+        float[] lc = lanes(c, co, cScalar, n);
+        float[] la = lanes(a, ao, aScalar, n);
+        float[] lb = lanes(b, bo, bScalar, n);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMask<Float> take = load(c, co + i, sc).compare(VectorOperators.NE, 0f);
-            load(b, bo + i, sb).blend(load(a, ao + i, sa), take).intoArray(o, oo + i);
+            VectorMask<Float> take = load(lc, cScalar, co, i).compare(VectorOperators.NE, 0f);
+            load(lb, bScalar, bo, i).blend(load(la, aScalar, ao, i), take).intoArray(o, oo + i);
         }
         for (; i < n; i++) {
             o[oo + i] = c[cScalar ? co : co + i] != 0 ? a[aScalar ? ao : ao + i] : b[bScalar ? bo : bo + i];

@@ -1,10 +1,13 @@
 package dev.nabla.simd;
 
+import dev.nabla.simd.conv.Convolutions;
 import dev.nabla.simd.gemm.Gemm;
+import dev.nabla.simd.norm.BatchNorm;
 import dev.nabla.simd.window.AvgPool2d;
 import dev.nabla.simd.window.Col2im;
 import dev.nabla.simd.window.Im2col;
 import dev.nabla.simd.window.MaxPool2d;
+import dev.nabla.simd.window.MaxPoolBackward;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -302,8 +305,71 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
+    public void maxPool2dBackward(Strided grad, Strided argmax, Window2d window, Strided gradIn) {
+        if (MaxPoolBackward.supports(grad, argmax, gradIn)) {
+            MaxPoolBackward.run(grad, argmax, window, gradIn);
+        } else {
+            Backend.super.maxPool2dBackward(grad, argmax, window, gradIn);
+        }
+    }
+
+    @Override
     public void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         AvgPool2d.run(x, window, countIncludePad, out);
+    }
+
+    // ---- batch normalization (dev.nabla.simd.norm: contiguous F32; other cases compose the primitives) ----
+
+    @Override
+    public void batchNorm(Strided x, Strided weight, Strided bias, double eps, Strided out, Strided mean,
+                          Strided var) {
+        if (BatchNorm.supports(x, out)) {
+            BatchNorm.forward(x, weight, bias, eps, out, mean, var);
+        } else {
+            Backend.super.batchNorm(x, weight, bias, eps, out, mean, var);
+        }
+    }
+
+    @Override
+    public void batchNormBackward(Strided gradOut, Strided x, Strided mean, Strided var, Strided weight, double eps,
+                                  Strided gradIn, Strided gradWeight, Strided gradBias) {
+        if (BatchNorm.supports(x, gradOut, gradIn)) {
+            BatchNorm.backward(gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
+        } else {
+            Backend.super.batchNormBackward(gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
+        }
+    }
+
+    // ---- convolution (dev.nabla.simd.conv: F32, stride 1; other cases compose the primitives) ----
+
+    @Override
+    public void conv2d(Strided x, Strided weight, Strided bias, Window2d window, int groups, Strided out) {
+        if (Convolutions.supports(out.dtype(), x.shape(), window, weight.shape(), out.shape())) {
+            Convolutions.forward(x, weight, bias, window, groups, out);
+        } else {
+            Backend.super.conv2d(x, weight, bias, window, groups, out);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardInput(Strided gradOut, Strided weight, Window2d window, int groups, Strided gradIn) {
+        if (Convolutions.supports(gradIn.dtype(), gradIn.shape(), window, weight.shape(), gradOut.shape())
+                && Convolutions.finite(weight)) {
+            Convolutions.backwardInput(gradOut, weight, window, groups, gradIn);
+        } else {
+            Backend.super.conv2dBackwardInput(gradOut, weight, window, groups, gradIn);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight,
+                                     Strided gradBias) {
+        if (Convolutions.supports(x.dtype(), x.shape(), window, gradWeight.shape(), gradOut.shape())
+                && Convolutions.finite(x)) {
+            Convolutions.backwardWeight(x, gradOut, window, groups, gradWeight, gradBias);
+        } else {
+            Backend.super.conv2dBackwardWeight(x, gradOut, window, groups, gradWeight, gradBias);
+        }
     }
 
     // ---- helpers ----

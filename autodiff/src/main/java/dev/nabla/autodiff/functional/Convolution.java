@@ -1,13 +1,13 @@
 package dev.nabla.autodiff.functional;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.ops.Convolve;
 import dev.nabla.autodiff.ops.Kernels;
-import dev.nabla.autodiff.ops.Unfold;
 import dev.nabla.tensor.spi.Window2d;
 
 /**
- * 2-D convolution (PyTorch's {@code F.conv2d}, a cross-correlation), composed with no gradient code
- * of its own: im2col ({@link Unfold}) then one batched matrix product, groups as a batch axis.
+ * 2-D convolution (PyTorch's {@code F.conv2d}, a cross-correlation): argument checks, the odd
+ * zero of "same" padding, then the {@link Convolve} primitive.
  */
 public final class Convolution {
     private Convolution() {
@@ -46,7 +46,6 @@ public final class Convolution {
         Tensor batch = x.rank() == 3 ? x.unsqueeze(0) : x;
         requireMatching(batch, weight, bias, options.groups());
         int groups = options.groups();
-        int outChannels = weight.dim(0);
         Size2 kernel = Size2.of(weight.dim(2), weight.dim(3));
         Size2 before = options.paddingBefore(kernel);
         Size2 after = options.paddingAfter(kernel);
@@ -69,13 +68,7 @@ public final class Convolution {
                 dilation.h(), dilation.w());
         int outH = Window2d.outputSize(batch.dim(2), kernel.h(), stride.h(), before.h(), dilation.h(), false);
         int outW = Window2d.outputSize(batch.dim(3), kernel.w(), stride.w(), before.w(), dilation.w(), false);
-        int n = batch.dim(0);
-        int patch = weight.dim(1) * kernel.h() * kernel.w();
-        Tensor cols = Unfold.apply(batch, window, outH, outW).reshape(n, groups, patch, outH * outW);
-        Tensor y = weight.reshape(groups, outChannels / groups, patch).matmul(cols).reshape(n, outChannels, outH, outW);
-        if (bias != null) {
-            y = y.add(bias.reshape(outChannels, 1, 1));
-        }
+        Tensor y = Convolve.apply(batch, weight, bias, window, groups, outH, outW);
         return x.rank() == 3 ? y.squeeze(0) : y;
     }
 

@@ -1,7 +1,6 @@
 package dev.nabla.autodiff.functional;
 
 import dev.nabla.autodiff.Tensor;
-import dev.nabla.autodiff.ops.Kernels;
 
 /** Elementwise functions composed from the primitives, with no gradient code of their own. */
 public final class Elementwise {
@@ -11,11 +10,6 @@ public final class Elementwise {
     /** {@code a + (-b)}: exact, since IEEE subtraction is addition of the negation. */
     public static Tensor sub(Tensor a, Tensor b) {
         return a.add(b.neg());
-    }
-
-    /** {@code x > 0 ? x : 0}; the gradient at 0 is 0, as in PyTorch. */
-    public static Tensor relu(Tensor x) {
-        return Tensor.where(x.gt(0.0), x, Kernels.zeroLike(x));
     }
 
     /** {@code x < min ? min : x > max ? max : x}; NaN stays NaN and the bounds pass the gradient. */

@@ -12,10 +12,9 @@ import dev.nabla.tensor.spi.Window2d;
  * maximum (the first on ties); the backward sends each output's gradient to that one input
  * element, summing where windows overlap.
  *
- * <p>The backward scatters the gradient into the winning taps of a zero
- * {@code [N, C, KH*KW, outH, outW]} tensor and folds that back with col2im. Tap indices are below
- * {@code KH*KW}, so they are exact in F32 whatever the image size, unlike flat input positions,
- * and the fold is the same kernel the convolution's backward uses.
+ * <p>Tap indices are below {@code KH*KW}, so they are exact in F32 whatever the image size,
+ * unlike flat input positions; the backward is the backend's
+ * {@link dev.nabla.tensor.spi.Backend#maxPool2dBackward}.
  */
 public record MaxPool(Window2d window, Shape inputShape, Tensor taps) implements Op {
     /** {@code x} is {@code [N, C, H, W]}; the caller has checked that the window and output sizes fit. */
@@ -29,11 +28,8 @@ public record MaxPool(Window2d window, Shape inputShape, Tensor taps) implements
 
     @Override
     public Tensor[] backward(Tensor grad) {
-        Shape s = taps.shape();
-        Tensor cols = Kernels.empty(Shape.of(s.dim(0), s.dim(1), window.taps(), s.dim(2), s.dim(3)), grad.dtype(),
-                grad.backend());
-        grad.backend().scatterAdd(grad.unsqueeze(2).strided(), 2, taps.unsqueeze(2).strided(), cols.strided());
-        Tensor unfolded = cols.reshape(s.dim(0), s.dim(1), window.kernelH(), window.kernelW(), s.dim(2), s.dim(3));
-        return new Tensor[] {Kernels.col2im(unfolded, window, inputShape)};
+        Tensor dx = Kernels.empty(inputShape, grad.dtype(), grad.backend());
+        grad.backend().maxPool2dBackward(grad.strided(), taps.strided(), window, dx.strided());
+        return new Tensor[] {dx};
     }
 }

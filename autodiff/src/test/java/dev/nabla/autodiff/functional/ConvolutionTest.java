@@ -72,6 +72,16 @@ class ConvolutionTest {
     }
 
     @Test
+    void aFrozenWeightStillGivesTheBiasAndInputTheirGradients() {
+        Tensor x = randn(15, 2, 2, 5, 4).requiresGrad(true);
+        Tensor w = randn(16, 3, 2, 3, 2);
+        Tensor b = randn(17, 3).requiresGrad(true);
+        GradCheck.verify(in -> Convolution.conv2d(in.get(0), w, in.get(1), ConvOptions.DEFAULT.padding(1)),
+                List.of(x, b));
+        assertThat(w.grad()).isNull();
+    }
+
+    @Test
     void gradientsPassGradCheckWithEvenSamePadding() {
         Tensor x = randn(13, 1, 3, 5, 4).requiresGrad(true);
         Tensor w = randn(14, 2, 3, 2, 2).requiresGrad(true);

@@ -33,12 +33,11 @@ public final class AvgPool2d {
             PaddedPlane plane = new PaddedPlane(ops, xv, w, outH, outW, 0);
             Object sums = ops.filled(plane.positions, 0);
             Object means = ops.filled(vectors, 0);
+            int[] picks = plane.picks(outH, outW);
             for (int p = from; p < to; p++) {
                 plane.load(ops, src, p);
                 ops.sumTaps(plane.data, plane.offsets, sums, plane.positions);
-                for (int oh = 0; oh < outH; oh++) {
-                    ops.copy(sums, plane.row(oh), w.strideW(), means, oh * outW, 1, outW);
-                }
+                ops.gather(sums, picks, means, 0, picks.length);
                 ops.divide(means, divisors, 0, vectors);
                 int oBase = Planes.offset(ov, p);
                 for (int oh = 0; oh < outH; oh++) {

@@ -69,6 +69,19 @@ final class DoubleRowOps implements RowOps {
     }
 
     @Override
+    public void gather(Object src, int[] index, Object dst, int d, int n) {
+        double[] a = (double[]) src;
+        double[] b = (double[]) dst;
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, a, 0, index, i).intoArray(b, d + i);
+        }
+        for (; i < n; i++) {
+            b[d + i] = a[index[i]];
+        }
+    }
+
+    @Override
     public void addInto(Object src, int s, int ss, Object dst, int d, int ds, int n) {
         double[] a = (double[]) src;
         double[] b = (double[]) dst;

@@ -10,12 +10,18 @@ import dev.nabla.tensor.spi.Window2d;
  * {@link Backend#maxPool2d}: each plane is copied into {@code -infinity}-padded scratch
  * ({@link PaddedPlane}), the maxima and their taps are computed with vectors at every flat
  * position of the plane (taps in order, the first maximum or first NaN winning, as the default
- * composition's argmax does), and each output row picks every {@code strideW}-th position. At
- * stride 2 this compares about four times as many positions as there are outputs, all in
- * vectors and with no gather.
+ * composition's argmax does), and the outputs are picked from their positions, with vector
+ * gathers when each output plane is contiguous. At stride 2 this compares about four times as
+ * many positions as there are outputs, all in vectors.
  */
 public final class MaxPool2d {
     private MaxPool2d() {
+    }
+
+    /** Whether each plane {@code [H, W]} of {@code v [N, C, H, W]} is one contiguous run. */
+    private static boolean isDense(View v) {
+        Shape s = v.shape();
+        return (s.dim(3) <= 1 || v.stride(3) == 1) && (s.dim(2) <= 1 || v.stride(2) == s.dim(3));
     }
 
     /**
@@ -39,8 +45,10 @@ public final class MaxPool2d {
         Object src = ops.array(x.buffer());
         Object dst = ops.array(out.buffer());
         Object arg = ops.array(argmax.buffer());
+        boolean dense = isDense(ov) && isDense(av);
         Planes.forEach(ov.shape().dim(0) * ov.shape().dim(1), (long) w.taps() * outH * outW, (from, to) -> {
             PaddedPlane plane = new PaddedPlane(ops, xv, w, outH, outW, Double.NEGATIVE_INFINITY);
+            int[] picks = plane.picks(outH, outW);
             Object best = ops.filled(plane.positions, 0);
             Object taps = ops.filled(plane.positions, 0);
             for (int p = from; p < to; p++) {
@@ -48,6 +56,11 @@ public final class MaxPool2d {
                 ops.maxTaps(plane.data, plane.offsets, best, taps, plane.positions);
                 int oBase = Planes.offset(ov, p);
                 int aBase = Planes.offset(av, p);
+                if (dense) {
+                    ops.gather(best, picks, dst, oBase, picks.length);
+                    ops.gather(taps, picks, arg, aBase, picks.length);
+                    continue;
+                }
                 for (int oh = 0; oh < outH; oh++) {
                     ops.copy(best, plane.row(oh), w.strideW(), dst, oBase + oh * ov.stride(2), ov.stride(3), outW);
                     ops.copy(taps, plane.row(oh), w.strideW(), arg, aBase + oh * av.stride(2), av.stride(3), outW);

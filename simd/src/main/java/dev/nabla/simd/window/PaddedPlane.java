@@ -59,6 +59,17 @@ final class PaddedPlane {
         }
     }
 
+    /** The position of every output's window, row-major {@code [outH, outW]}. */
+    int[] picks(int outH, int outW) {
+        int[] picks = new int[outH * outW];
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++) {
+                picks[oh * outW + ow] = row(oh) + ow * w.strideW();
+            }
+        }
+        return picks;
+    }
+
     /** The position of output row {@code oh}'s first window. */
     int row(int oh) {
         return oh * rowLength;

@@ -35,6 +35,9 @@ interface RowOps {
     /** {@code dst[d + i*ds] = src[s + i*ss]} for {@code i < n}. */
     void copy(Object src, int s, int ss, Object dst, int d, int ds, int n);
 
+    /** {@code dst[d + i] = src[index[i]]} for {@code i < n}, with vector gathers. */
+    void gather(Object src, int[] index, Object dst, int d, int n);
+
     /** {@code dst[d + i*ds] += src[s + i*ss]} for {@code i < n}. */
     void addInto(Object src, int s, int ss, Object dst, int d, int ds, int n);
 

@@ -15,10 +15,11 @@ import dev.nabla.tensor.Strided;
  * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
- * <p>The window kernels at the end (im2col, col2im, pooling) are optional: their default
- * implementations in {@link WindowDefaults} compose the primitives, and a backend overrides one
- * only where a benchmark shows the gain. Their operands are {@code [N, C, H, W]} views; output
- * spatial sizes are read from the output's shape.
+ * <p>The kernels at the end (im2col, col2im, pooling, batch normalization, convolution) are
+ * optional: their default implementations in {@link WindowDefaults}, {@link BatchNormDefaults}
+ * and {@link ConvDefaults} compose the primitives, and a backend overrides one only where a
+ * benchmark shows the gain. Their operands are {@code [N, C, H, W]} views (batch normalization
+ * takes any {@code [N, C, ...]}); output spatial sizes are read from the output's shape.
  */
 public interface Backend {
 
@@ -89,7 +90,7 @@ public interface Backend {
      */
     void scatterAdd(Strided src, int axis, Strided index, Strided out);
 
-    // ---- window kernels (optional) ----
+    // ---- window, normalization and convolution kernels (optional) ----
 
     /**
      * Unfolds the windows of {@code x [N, C, H, W]} into {@code out [N, C, KH, KW, OH, OW]}:
@@ -119,10 +120,74 @@ public interface Backend {
     }
 
     /**
+     * The gradient of {@link #maxPool2d} with respect to its input: adds every element of
+     * {@code grad [N, C, OH, OW]} into {@code gradIn [N, C, H, W]} at the input position of its
+     * window's tap in {@code argmax [N, C, OH, OW]} (as {@link #maxPool2d} wrote it), accumulating
+     * onto what {@code gradIn} already holds, as {@link #col2im} does; a tap in the padding is
+     * dropped.
+     */
+    default void maxPool2dBackward(Strided grad, Strided argmax, Window2d window, Strided gradIn) {
+        WindowDefaults.maxPool2dBackward(this, grad, argmax, window, gradIn);
+    }
+
+    /**
      * Average pooling of {@code x [N, C, H, W]} into {@code out [N, C, OH, OW]} with dilation 1,
      * divided as PyTorch does (see {@link WindowDefaults#poolDivisors}).
      */
     default void avgPool2d(Strided x, Window2d window, boolean countIncludePad, Strided out) {
         WindowDefaults.avgPool2d(this, x, window, countIncludePad, out);
+    }
+
+    /**
+     * Batch normalization in training mode of {@code x [N, C, ...]} over every axis but 1: writes
+     * the batch's {@code mean [C]}, its biased variance {@code var [C]} (divided by the count), and
+     * {@code out} (x's shape) {@code = (x - mean) / sqrt(var + eps) * weight + bias}, with
+     * {@code weight} and {@code bias} {@code [C]} or null for 1 and 0. All three are overwritten.
+     */
+    default void batchNorm(Strided x, Strided weight, Strided bias, double eps, Strided out, Strided mean,
+                           Strided var) {
+        BatchNormDefaults.batchNorm(this, x, weight, bias, eps, out, mean, var);
+    }
+
+    /**
+     * The gradients of {@link #batchNorm} from {@code gradOut} (x's shape), {@code x}, and the
+     * {@code mean} and {@code var} it wrote ({@code weight} null standing for 1): {@code gradIn}
+     * (x's shape), {@code gradWeight} and {@code gradBias} ({@code [C]}), each overwritten, or null
+     * when not wanted.
+     */
+    default void batchNormBackward(Strided gradOut, Strided x, Strided mean, Strided var, Strided weight, double eps,
+                                   Strided gradIn, Strided gradWeight, Strided gradBias) {
+        BatchNormDefaults.batchNormBackward(this, gradOut, x, mean, var, weight, eps, gradIn, gradWeight, gradBias);
+    }
+
+    /**
+     * 2-D convolution (a cross-correlation, as PyTorch's) of {@code x [N, C, H, W]} with
+     * {@code weight [O, C / groups, KH, KW]} into {@code out [N, O, OH, OW]}, overwritten:
+     * {@code out[n, o, oh, ow] = bias[o] + sum over c, kh, kw of weight[o, c, kh, kw] *
+     * x[n, g * C / groups + c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW]} with
+     * {@code g = o / (O / groups)}, the terms reading the padding left out; {@code bias [O]} may be
+     * null for none.
+     */
+    default void conv2d(Strided x, Strided weight, Strided bias, Window2d window, int groups, Strided out) {
+        ConvDefaults.conv2d(this, x, weight, bias, window, groups, out);
+    }
+
+    /**
+     * The gradient of {@link #conv2d} with respect to its input: {@code gradIn [N, C, H, W]}
+     * (overwritten) from {@code gradOut [N, O, OH, OW]} and {@code weight [O, C / groups, KH, KW]}.
+     */
+    default void conv2dBackwardInput(Strided gradOut, Strided weight, Window2d window, int groups, Strided gradIn) {
+        ConvDefaults.conv2dBackwardInput(this, gradOut, weight, window, groups, gradIn);
+    }
+
+    /**
+     * The gradients of {@link #conv2d} with respect to its weight and bias: {@code gradWeight
+     * [O, C / groups, KH, KW]}, summed over the batch, from {@code x [N, C, H, W]} and
+     * {@code gradOut [N, O, OH, OW]}, and {@code gradBias [O]}, {@code gradOut} summed over all but
+     * axis 1 (null when not wanted); both overwritten.
+     */
+    default void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight,
+                                      Strided gradBias) {
+        ConvDefaults.conv2dBackwardWeight(this, x, gradOut, window, groups, gradWeight, gradBias);
     }
 }

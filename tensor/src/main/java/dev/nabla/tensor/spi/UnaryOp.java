@@ -9,5 +9,7 @@ public enum UnaryOp {
     /** 1 / (1 + exp(-x)). */
     SIGMOID,
     /** The error function, 2/sqrt(pi) times the integral of exp(-t^2) from 0 to x. */
-    ERF
+    ERF,
+    /** {@code x > 0 ? x : 0}: a NaN gives 0, -0.0 gives 0.0. */
+    RELU
 }

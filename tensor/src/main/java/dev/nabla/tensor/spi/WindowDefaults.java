@@ -45,6 +45,19 @@ public final class WindowDefaults {
         backend.argReduce(ArgReduceOp.ARGMAX, cols, 2, argmax.with(withTapAxis(argmax.view())));
     }
 
+    /**
+     * See {@link Backend#maxPool2dBackward}: the gradient scattered into the winning taps of zero
+     * columns {@code [N, C, KH * KW, OH, OW]}, folded back with col2im.
+     */
+    public static void maxPool2dBackward(Backend backend, Strided grad, Strided argmax, Window2d w, Strided gradIn) {
+        Shape gs = grad.shape();
+        Shape cols = Shape.of(gs.dim(0), gs.dim(1), w.taps(), gs.dim(2), gs.dim(3));
+        Strided scattered = new Strided(backend.allocate(grad.dtype(), cols.numel()), View.contiguous(cols));
+        backend.scatterAdd(grad.with(withTapAxis(grad.view())), 2, argmax.with(withTapAxis(argmax.view())), scattered);
+        backend.col2im(scattered.with(View.contiguous(Shape.of(gs.dim(0), gs.dim(1), w.kernelH(), w.kernelW(),
+                gs.dim(2), gs.dim(3)))), w, gradIn);
+    }
+
     /** See {@link Backend#avgPool2d}. */
     public static void avgPool2d(Backend backend, Strided x, Window2d w, boolean countIncludePad, Strided out) {
         Shape os = out.shape();

@@ -42,7 +42,8 @@ class BackendConformanceTest {
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
             "unary", "binary", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
-            "im2col", "col2im", "maxPool2d", "avgPool2d");
+            "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
+            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight");
 
     /**
      * Every available backend but the reference, or only the device types listed in
@@ -98,7 +99,9 @@ class BackendConformanceTest {
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
                         dynamicContainer("matmul", s.matmul()),
                         dynamicContainer("gather and scatterAdd", s.indexing()),
-                        dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()))));
+                        dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()),
+                        dynamicContainer("batch-normalization kernels", new BatchNormSuite(backend, dtype).tests()),
+                        dynamicContainer("convolution kernels", new ConvSuite(backend, dtype).tests()))));
             }
         }
         return nodes.stream();

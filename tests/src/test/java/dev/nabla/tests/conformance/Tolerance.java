@@ -26,7 +26,7 @@ record Tolerance(double abs, double rel) {
 
     static Tolerance unary(UnaryOp op, DType dtype) {
         return switch (op) {
-            case NEG, ABS, SIGN, SQRT -> EXACT;
+            case NEG, ABS, SIGN, SQRT, RELU -> EXACT;
             case EXP, LOG, TANH, SIGMOID, ERF -> transcendental(dtype);
         };
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
 /**
- * The window kernels (im2col, col2im, max and average pooling) of one backend and dtype against the
+ * The window kernels (im2col, col2im, max pooling and its gradient, average pooling) of one backend and dtype against the
  * reference backend's default compositions: strides, padding, dilation, ceil-mode output sizes,
  * 1x1 kernels, permuted (channels-last) and flipped inputs, NaN and infinities among the values, rows
  * longer than a vector with odd tails, and calls large enough to run in parallel chunks.
@@ -104,6 +104,20 @@ final class WindowSuite {
                     REF.maxPool2d(layout.make(REF, dtype, k.input(), x), k.w(), ro, ri);
                     Compare.exact("maxPool2d values", Layout.whole(b, o), Layout.whole(REF, ro));
                     Compare.exact("maxPool2d taps", Layout.whole(b, i), Layout.whole(REF, ri));
+                }));
+                tests.add(dynamicTest("maxPool2dBackward " + k + " " + layout, () -> {
+                    Strided taps = Layout.CONTIGUOUS.make(REF, dtype, k.pooled(), new double[k.pooled().numel()]);
+                    REF.maxPool2d(Layout.CONTIGUOUS.make(REF, dtype, k.input(), x), k.w(),
+                            Layout.CONTIGUOUS.make(REF, dtype, k.pooled(), new double[k.pooled().numel()]), taps);
+                    double[] tapValues = REF.readDoubles(taps);
+                    double[] grad = Values.of(k.pooled(), dtype, 24, true);
+                    Strided o = layout.make(b, dtype, k.input(), acc);
+                    Strided ro = layout.make(REF, dtype, k.input(), acc);
+                    b.maxPool2dBackward(layout.make(b, dtype, k.pooled(), grad), Layout.PERMUTED.make(b, dtype,
+                            k.pooled(), tapValues), k.w(), o);
+                    REF.maxPool2dBackward(layout.make(REF, dtype, k.pooled(), grad), Layout.PERMUTED.make(REF, dtype,
+                            k.pooled(), tapValues), k.w(), ro);
+                    Compare.exact("maxPool2dBackward", Layout.whole(b, o), Layout.whole(REF, ro));
                 }));
                 if (k.w().dilationH() == 1 && k.w().dilationW() == 1) {
                     for (boolean includePad : new boolean[] {true, false}) {
