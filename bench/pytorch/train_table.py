@@ -9,7 +9,8 @@ the median over rounds (and, for Nabla, the slowest and fastest repetition of al
 "PyTorch best" is the fastest PyTorch configuration, "default" the one run without thread
 settings; the ratio is Nabla over best (above 1 Nabla is faster). GFLOP/s use the flops per sample
 that train_throughput.py counts. The second table sets the Trainer.fit cases against the bare
-training loop of the same model and batch.
+training loop on the same model, timed in turn with it repetition by repetition (TrainingThroughput
+does that for its fit cases): the median over rounds of each round's ratio.
 """
 import statistics
 import sys
@@ -76,12 +77,14 @@ def main(paths):
     fits = [(k, s) for k, s in stats.items() if k[1] == "nabla" and s["first"]["mode"] == "fit"]
     if fits:
         print()
-        print("| Trainer.fit case | bare loop samples/s | Trainer.fit samples/s | fit / bare |")
+        print("| Trainer.fit case | bare loop samples/s | Trainer.fit samples/s | fit / bare (range over rounds) |")
         print("|---|---|---|---|")
         for (name, _, config), s in fits:
-            bare = stats.get((name.replace("-fit-", "-train-"), "nabla", config))
-            print("| %s | %s | %s | %s |" % (name, fmt(bare and bare["sps"]), fmt(s["sps"]),
-                                              "-" if bare is None else "%.2f" % (s["sps"] / bare["sps"])))
+            runs = [r for r in rs if (r["name"], r["impl"], r["config"]) == (name, "nabla", config)]
+            ratios = sorted(r["ratioToReference"] for r in runs)
+            print("| %s | %s | %s | %.3f (%.3f to %.3f) |" % (
+                name, fmt(statistics.median(r["referenceSamplesPerSecond"] for r in runs)), fmt(s["sps"]),
+                statistics.median(ratios), ratios[0], ratios[-1]))
     rounds = sorted({s["rounds"] for s in stats.values()})
     loads = [r["loadAverage"] for r in rs if r.get("loadAverage", -1) >= 0]
     print()

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param samplesPerCall samples in one timed call
  * @param watch          the timing settings: warm-up, repetitions, their least duration
  * @param timing         the repetitions: calls per repetition and the time per call of each
+ * @param reference      for a {@code fit} case, the bare training step's repetitions, timed in turn
+ *                       with {@code timing}'s (one step of {@code batch} samples per call); else null
  * @param loadAverage    the system's load average (1 minute) when the case started, or negative
  *                       where the system does not report one
  */
 public record ThroughputResult(ThroughputCase testCase, String device, int threads, long parameters, int stepsPerCall,
-        int samplesPerCall, Stopwatch watch, Timing timing, double loadAverage) {
+        int samplesPerCall, Stopwatch watch, Timing timing, Timing reference, double loadAverage) {
 
     /** Samples per second of the median repetition. */
     public double samplesPerSecond() {
@@ -42,6 +44,28 @@ public record ThroughputResult(ThroughputCase testCase, String device, int threa
     /** Milliseconds per step of the median repetition. */
     public double msPerStep() {
         return timing.median() / stepsPerCall / 1e6;
+    }
+
+    /** Samples per second of the reference's median repetition, or null without a reference. */
+    public Double referenceSamplesPerSecond() {
+        return reference == null ? null : testCase.batch() / (reference.median() * 1e-9);
+    }
+
+    /**
+     * This case's speed over the reference's, the median over repetitions of the ratio of each
+     * repetition to the reference's repetition timed next to it; null without a reference.
+     */
+    public Double ratioToReference() {
+        if (reference == null) {
+            return null;
+        }
+        double[] mine = timing.nanosPerCall();
+        double[] theirs = reference.nanosPerCall();
+        double[] ratios = new double[mine.length];
+        for (int i = 0; i < mine.length; i++) {
+            ratios[i] = (samplesPerCall / mine[i]) / (testCase.batch() / theirs[i]);
+        }
+        return Timing.median(ratios);
     }
 
     /** Steps in one repetition. */
@@ -72,6 +96,8 @@ public record ThroughputResult(ThroughputCase testCase, String device, int threa
         m.put("warmupSeconds", watch.warmupNanos() / 1e9);
         m.put("warmupCalls", watch.warmupCalls());
         m.put("loadAverage", loadAverage);
+        m.put("referenceSamplesPerSecond", referenceSamplesPerSecond());
+        m.put("ratioToReference", ratioToReference());
         return m;
     }
 

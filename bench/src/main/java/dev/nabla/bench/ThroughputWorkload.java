@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  *   <li>{@code infer}: {@code forward} in evaluation mode inside {@link GradMode#disable()};</li>
  *   <li>{@code fit}: one epoch of {@link Trainer#fit} over a {@link DataLoader} (shuffled, no
  *       worker threads) on {@value #FIT_BATCHES} batches of in-memory samples, so the loader's
- *       batching and the trainer's bookkeeping are timed with the steps.</li>
+ *       batching and the trainer's bookkeeping are timed with the steps; its {@link #reference()}
+ *       is the {@code train} case's step on the same model, to be timed in turn with it.</li>
  * </ul>
  */
 final class ThroughputWorkload implements AutoCloseable {
@@ -36,14 +37,16 @@ final class ThroughputWorkload implements AutoCloseable {
     private static final int CLASSES = 10;
 
     private final Supplier<Object> call;
+    private final Supplier<Object> reference;
     private final int stepsPerCall;
     private final int samplesPerCall;
     private final long parameters;
     private final Runnable release;
 
-    private ThroughputWorkload(Supplier<Object> call, int stepsPerCall, int samplesPerCall, long parameters,
-            Runnable release) {
+    private ThroughputWorkload(Supplier<Object> call, Supplier<Object> reference, int stepsPerCall,
+            int samplesPerCall, long parameters, Runnable release) {
         this.call = call;
+        this.reference = reference;
         this.stepsPerCall = stepsPerCall;
         this.samplesPerCall = samplesPerCall;
         this.parameters = parameters;
@@ -55,20 +58,9 @@ final class ThroughputWorkload implements AutoCloseable {
         Rng rng = new Rng(seed);
         Sequential model = c.model().create(IMAGE, CLASSES, rng, DType.F32, device);
         long parameters = model.parameterCount();
-        CrossEntropyLoss loss = new CrossEntropyLoss();
         return switch (c.mode()) {
-            case TRAIN -> {
-                Tensor x = images(rng, c.batch(), device);
-                Tensor y = labels(rng, c.batch(), device);
-                Optimizer<?> optimizer = c.optimizer().create(model.parameters());
-                yield new ThroughputWorkload(() -> {
-                    Tensor value = loss.apply(model.call(x), y);
-                    optimizer.zeroGrad();
-                    value.backward();
-                    optimizer.step();
-                    return value;
-                }, 1, c.batch(), parameters, () -> { });
-            }
+            case TRAIN -> new ThroughputWorkload(trainStep(c, model, rng, device), null, 1, c.batch(), parameters,
+                    () -> { });
             case INFER -> {
                 Tensor x = images(rng, c.batch(), device);
                 model.eval();
@@ -76,7 +68,7 @@ final class ThroughputWorkload implements AutoCloseable {
                     try (GradMode.Scope s = GradMode.disable()) {
                         return model.call(x);
                     }
-                }, 1, c.batch(), parameters, () -> { });
+                }, null, 1, c.batch(), parameters, () -> { });
             }
             case FIT -> {
                 int n = FIT_BATCHES * c.batch();
@@ -84,17 +76,39 @@ final class ThroughputWorkload implements AutoCloseable {
                 rng.fillNormal(values, 0, 1);
                 ArrayDataset data = ArrayDataset.ofFloats(values, IMAGE, labelValues(rng, n), List.of(), device);
                 DataLoader loader = DataLoader.builder(data).batchSize(c.batch()).shuffle(seed).device(device).build();
-                Trainer trainer = Trainer.builder(model, loss, c.optimizer().create(model.parameters())).build();
+                Trainer trainer = Trainer.builder(model, new CrossEntropyLoss(), c.optimizer().create(model.parameters()))
+                        .build();
                 int[] epochs = {0};
-                yield new ThroughputWorkload(() -> trainer.fit(loader, null, ++epochs[0]), FIT_BATCHES, n,
+                Supplier<Object> bare = trainStep(c, model, rng, device);
+                yield new ThroughputWorkload(() -> trainer.fit(loader, null, ++epochs[0]), bare, FIT_BATCHES, n,
                         parameters, loader::close);
             }
+        };
+    }
+
+    /** The bare training step of {@code c} on {@code model}, with its own optimizer and one batch. */
+    private static Supplier<Object> trainStep(ThroughputCase c, Sequential model, Rng rng, Device device) {
+        Tensor x = images(rng, c.batch(), device);
+        Tensor y = labels(rng, c.batch(), device);
+        CrossEntropyLoss loss = new CrossEntropyLoss();
+        Optimizer<?> optimizer = c.optimizer().create(model.parameters());
+        return () -> {
+            Tensor value = loss.apply(model.call(x), y);
+            optimizer.zeroGrad();
+            value.backward();
+            optimizer.step();
+            return value;
         };
     }
 
     /** One timed call: one step, or one epoch of steps for a {@code fit} case. */
     Supplier<Object> call() {
         return call;
+    }
+
+    /** A {@code fit} case's bare training step of {@link ThroughputCase#batch()} samples, or null. */
+    Supplier<Object> reference() {
+        return reference;
     }
 
     /** Training or inference steps per call. */

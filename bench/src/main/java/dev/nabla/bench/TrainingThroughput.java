@@ -21,7 +21,9 @@ import java.util.Locale;
  * warm-up number of calls (so that the JIT has compiled the step), then timed over
  * repetitions of a fixed number of calls each ({@link Stopwatch}: the calls per repetition are
  * doubled until one lasts the minimum); the median repetition is reported, with the slowest and
- * fastest.
+ * fastest. A {@code fit} case is timed in turn with the bare training step on the same model
+ * ({@link Stopwatch#timeInterleaved}), repetition by repetition, and reports its speed relative
+ * to it.
  *
  * <pre>
  * mvn -B -q -o -pl bench -am package -DskipTests
@@ -79,9 +81,10 @@ public final class TrainingThroughput {
             ThroughputResult r;
             double load = loadAverage();
             try (ThroughputWorkload w = ThroughputWorkload.prepare(c, device, SEED)) {
-                Timing timing = watch.time(w.call());
+                List<Timing> timings = w.reference() == null ? List.of(watch.time(w.call()))
+                        : watch.timeInterleaved(List.of(w.call(), w.reference()));
                 r = new ThroughputResult(c, device.toString(), threads, w.parameters(), w.stepsPerCall(),
-                        w.samplesPerCall(), watch, timing, load);
+                        w.samplesPerCall(), watch, timings.get(0), timings.size() > 1 ? timings.get(1) : null, load);
             }
             results.add(r);
             out.printf(Locale.ROOT, ROW, c.name(), c.batch(), c.optimizer().label(),
@@ -89,6 +92,10 @@ public final class TrainingThroughput {
                     String.format(Locale.ROOT, "%,.0f", r.slowestSamplesPerSecond()),
                     String.format(Locale.ROOT, "%,.0f", r.fastestSamplesPerSecond()),
                     String.format(Locale.ROOT, "%.3f", r.msPerStep()), r.stepsPerRepetition());
+            if (r.ratioToReference() != null) {
+                out.printf(Locale.ROOT, "  bare training loop timed in turn: %,.0f samples/s; fit / bare %.3f%n",
+                        r.referenceSamplesPerSecond(), r.ratioToReference());
+            }
         }
         return results;
     }

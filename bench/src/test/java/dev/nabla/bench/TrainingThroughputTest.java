@@ -28,8 +28,10 @@ class TrainingThroughputTest {
             assertThat(r.parameters()).isEqualTo(235_146);
         });
         assertThat(results.get(1).stepsPerRepetition()).isEqualTo(ThroughputWorkload.FIT_BATCHES);
+        assertThat(results.get(1).ratioToReference()).isPositive();
+        assertThat(results.get(0).ratioToReference()).isNull();
         assertThat(text.toString()).startsWith("training throughput: device ").contains("\nmlp-train-64 ")
-                .contains("\nmlp-fit-64 ");
+                .contains("\nmlp-fit-64 ").contains("\n  bare training loop timed in turn: ");
     }
 
     @Test

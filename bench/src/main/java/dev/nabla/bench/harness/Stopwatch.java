@@ -1,6 +1,8 @@
 package dev.nabla.bench.harness;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +47,37 @@ public record Stopwatch(long warmupNanos, int warmupCalls, int runs, long minBat
      * {@code runs} batches, as described above.
      */
     public Timing time(Supplier<?> body) {
+        return timeInterleaved(List.of(body)).get(0);
+    }
+
+    /**
+     * Every timed batch of each body, the bodies taking turns: each is warmed up and calibrated
+     * in order, then batch {@code i} of every body runs before batch {@code i + 1} of any, so that
+     * a change in the machine's load between batches reaches all bodies alike and the ratio of two
+     * bodies' batch {@code i} compares them under the same conditions.
+     *
+     * @return one timing per body, in order
+     */
+    public List<Timing> timeInterleaved(List<? extends Supplier<?>> bodies) {
+        int[] calls = new int[bodies.size()];
+        for (int b = 0; b < calls.length; b++) {
+            calls[b] = warmUpAndCalibrate(bodies.get(b));
+        }
+        double[][] perCall = new double[calls.length][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int b = 0; b < calls.length; b++) {
+                perCall[b][i] = (double) batch(bodies.get(b), calls[b]) / calls[b];
+            }
+        }
+        List<Timing> timings = new ArrayList<>();
+        for (int b = 0; b < calls.length; b++) {
+            timings.add(new Timing(calls[b], perCall[b]));
+        }
+        return timings;
+    }
+
+    /** Warms {@code body} up and returns the calls per batch. */
+    private int warmUpAndCalibrate(Supplier<?> body) {
         long[] lastCalls = new long[WARMUP_CALLS_KEPT];
         long start = System.nanoTime();
         long warm = 0;
@@ -61,11 +94,7 @@ public record Stopwatch(long warmupNanos, int warmupCalls, int runs, long minBat
         while (calls < MAX_CALLS && batch(body, calls) < minBatchNanos) {
             calls = Math.min(MAX_CALLS, 2 * calls);
         }
-        double[] perCall = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            perCall[i] = (double) batch(body, calls) / calls;
-        }
-        return new Timing(calls, perCall);
+        return calls;
     }
 
     private static long ceilDiv(long a, long b) {

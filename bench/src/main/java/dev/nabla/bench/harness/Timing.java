@@ -29,7 +29,21 @@ public record Timing(int calls, double[] nanosPerCall) {
      * collection slowed down.
      */
     public double median() {
-        double[] sorted = sorted();
+        return median(nanosPerCall);
+    }
+
+    /**
+     * The median of {@code values}: the middle one, or the mean of the two middle ones for an even
+     * count; {@code values} is not modified.
+     *
+     * @throws IllegalArgumentException if there is no value
+     */
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("median: no values");
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

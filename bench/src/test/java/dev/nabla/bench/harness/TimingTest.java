@@ -3,6 +3,8 @@ package dev.nabla.bench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TimingTest {
@@ -19,6 +21,7 @@ class TimingTest {
     void medianOfAnEvenNumberOfBatchesIsTheMeanOfTheTwoMiddleOnes() {
         assertThat(new Timing(1, new double[] {40, 10, 30, 20}).median()).isEqualTo(25);
         assertThat(new Timing(1, new double[] {7}).median()).isEqualTo(7);
+        assertThatThrownBy(() -> Timing.median(new double[0])).hasMessage("median: no values");
     }
 
     @Test
@@ -49,5 +52,15 @@ class TimingTest {
         assertThat(t.nanosPerCall()).hasSize(3);
         assertThat(t.min()).isPositive();
         assertThat(calls[0]).isEqualTo(4 + 1 + 3);   // four warm-up calls, one calibration batch, three batches
+    }
+
+    @Test
+    void interleavedBodiesTakeTurnsBatchByBatch() {
+        StringBuilder order = new StringBuilder();
+        List<Timing> timings = new Stopwatch(0, 2, 3, 0).timeInterleaved(List.<Supplier<?>>of(
+                () -> order.append('a'), () -> order.append('b')));
+        assertThat(timings).hasSize(2).allSatisfy(t -> assertThat(t.nanosPerCall()).hasSize(3));
+        // each: two warm-up calls and one calibration batch; then the three batches alternate
+        assertThat(order.toString()).isEqualTo("aaabbb" + "ababab");
     }
 }
