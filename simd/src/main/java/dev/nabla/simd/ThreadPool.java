@@ -1,19 +1,21 @@
 package dev.nabla.simd;
 
 import dev.nabla.simd.gemm.Parallel;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 
 /**
  * The one thread pool of the SIMD backend, sized by {@code -Dnabla.threads} (default: available
- * processors). Work is always cut into the same fixed chunks, whatever the number of threads, so
- * that results are bit-identical for any thread count; threads only change who runs which chunk.
+ * processors), whose workers spin for {@code -Dnabla.spin} microseconds (default 200) between
+ * kernels before they sleep. Work is always cut into the same fixed chunks, whatever the number
+ * of threads, so that results are bit-identical for any thread count; threads only change who
+ * runs which chunk.
  */
 public final class ThreadPool {
     /** Number of worker threads (1 means everything runs on the caller). */
     public static final int THREADS = threads(System.getProperty("nabla.threads"));
-    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
-    private static final Parallel TASKS = POOL == null ? Parallel.SERIAL : Parallel.of(POOL);
+    /** Microseconds a worker spins for the next kernel before it sleeps. */
+    public static final long SPIN_MICROS = spinMicros(System.getProperty("nabla.spin"));
+    private static final Parallel TASKS = Parallel.team(THREADS, SPIN_MICROS);
 
     private ThreadPool() {
     }
@@ -36,6 +38,22 @@ public final class ThreadPool {
             // fall through to the error below
         }
         throw new IllegalArgumentException("nabla.threads: expected a positive integer, got '" + requested + "'");
+    }
+
+    static long spinMicros(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return 200;
+        }
+        try {
+            long micros = Long.parseLong(requested.trim());
+            if (micros >= 0) {
+                return micros;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("nabla.spin: expected microseconds, a non-negative integer, got '"
+                + requested + "'");
     }
 
     /**

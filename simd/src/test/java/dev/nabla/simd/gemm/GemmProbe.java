@@ -3,7 +3,6 @@ package dev.nabla.simd.gemm;
 import dev.nabla.simd.SimdConfig;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -33,8 +32,7 @@ public final class GemmProbe {
         double roof = roof();
         double roof2 = roofTwoThreads();
         System.out.printf("species %s, FMA roof %.1f GFLOP/s on 1 thread, %.1f on 2 threads%n", S, roof, roof2);
-        ForkJoinPool pool = new ForkJoinPool(2);
-        Parallel two = Parallel.of(pool);
+        Parallel two = Parallel.team(2, Long.getLong("nabla.spin", 200));
         System.out.printf("%-16s %16s %6s %16s %6s %8s%n", "shape m x k x n", "1 thread", "roof", "2 threads", "roof", "speedup");
         for (String shape : shapes) {
             double[] one = time(shape, Parallel.SERIAL);
@@ -42,7 +40,6 @@ public final class GemmProbe {
             System.out.printf("%-16s %7.1f [%6.1f] %5.0f%% %7.1f [%6.1f] %5.0f%% %7.2fx%n",
                     shape, one[0], one[1], 100 * one[0] / roof, par[0], par[1], 100 * par[0] / (2 * roof), par[0] / one[0]);
         }
-        pool.shutdown();
     }
 
     /** GFLOP/s of one shape: the median and the best of timed runs after a second of warm-up. */

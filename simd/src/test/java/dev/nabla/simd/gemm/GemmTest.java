@@ -7,9 +7,7 @@ import dev.nabla.simd.SimdConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,15 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class GemmTest {
 
-    private static final ForkJoinPool POOL2 = new ForkJoinPool(2);
-    private static final ForkJoinPool POOL3 = new ForkJoinPool(3);
+    private static final Parallel POOL2 = Parallel.team(2, 200);
+    private static final Parallel POOL3 = Parallel.team(3, 0);
     private static final int[] SIZES = {0, 1, 2, 3, 5, 8, 9, 16, 17, 31, 33};
-
-    @AfterAll
-    static void shutdown() {
-        POOL2.shutdown();
-        POOL3.shutdown();
-    }
 
     /** One operand layout: row stride, column stride and offset for an r x c matrix. */
     enum Layout {
@@ -220,14 +212,14 @@ class GemmTest {
     @Test
     void sgemmMatchesReferenceOnLargeShapesWithEveryLayout() {
         for (Case t : largeCases()) {
-            check(t, widen(sgemm(t, Parallel.of(POOL2))), true);
+            check(t, widen(sgemm(t, POOL2)), true);
         }
     }
 
     @Test
     void dgemmMatchesReferenceOnLargeShapesWithEveryLayout() {
         for (Case t : largeCases()) {
-            check(t, dgemm(t, Parallel.of(POOL3)), false);
+            check(t, dgemm(t, POOL3), false);
         }
     }
 
@@ -238,12 +230,12 @@ class GemmTest {
         cases.add(new Case(3, 300, 50, 40, Layout.COL_MAJOR, Layout.ROW_MAJOR, false, 8));
         for (Case t : cases) {
             float[] s1 = sgemm(t, Parallel.SERIAL);
-            assertThat(sgemm(t, Parallel.of(new ForkJoinPool(1)))).as("%s, 1 worker", t).isEqualTo(s1);
-            assertThat(sgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(s1);
-            assertThat(sgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(s1);
+            assertThat(sgemm(t, Parallel.team(1, 200))).as("%s, 1 worker", t).isEqualTo(s1);
+            assertThat(sgemm(t, POOL2)).as("%s, 2 threads", t).isEqualTo(s1);
+            assertThat(sgemm(t, POOL3)).as("%s, 3 threads", t).isEqualTo(s1);
             double[] d1 = dgemm(t, Parallel.SERIAL);
-            assertThat(dgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(d1);
-            assertThat(dgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(d1);
+            assertThat(dgemm(t, POOL2)).as("%s, 2 threads", t).isEqualTo(d1);
+            assertThat(dgemm(t, POOL3)).as("%s, 3 threads", t).isEqualTo(d1);
         }
     }
 
@@ -272,19 +264,18 @@ class GemmTest {
         for (Case t : pathCases()) {
             float[] s1 = sgemm(t, Parallel.SERIAL);
             check(t, widen(s1), true);
-            assertThat(sgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(s1);
-            assertThat(sgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(s1);
+            assertThat(sgemm(t, POOL2)).as("%s, 2 threads", t).isEqualTo(s1);
+            assertThat(sgemm(t, POOL3)).as("%s, 3 threads", t).isEqualTo(s1);
             double[] d1 = dgemm(t, Parallel.SERIAL);
             check(t, d1, false);
-            assertThat(dgemm(t, Parallel.of(POOL2))).as("%s, 2 threads", t).isEqualTo(d1);
-            assertThat(dgemm(t, Parallel.of(POOL3))).as("%s, 3 threads", t).isEqualTo(d1);
+            assertThat(dgemm(t, POOL2)).as("%s, 2 threads", t).isEqualTo(d1);
+            assertThat(dgemm(t, POOL3)).as("%s, 3 threads", t).isEqualTo(d1);
         }
     }
 
     @Test
     void parallelRunsEveryTaskOnceAndRethrowsAFailure() {
-        for (ForkJoinPool pool : new ForkJoinPool[] {POOL2, POOL3}) {
-            Parallel par = Parallel.of(pool);
+        for (Parallel par : new Parallel[] {POOL2, POOL3}) {
             for (int tasks : new int[] {0, 1, 2, 3, 50}) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(tasks, 1));
                 par.forRange(tasks, runs::incrementAndGet);
@@ -310,7 +301,7 @@ class GemmTest {
             Gemm.sgemmBatched(t.batch, t.m, t.n, t.k,
                     toFloat(t.a()), t.la.offset(), aBatch, t.la.rowStride(t.m, t.k), t.la.colStride(t.m, t.k),
                     toFloat(t.b()), t.lb.offset(), bBatch, t.lb.rowStride(t.k, t.n), t.lb.colStride(t.k, t.n),
-                    c, 1, t.cBatch(), t.cRow(), t.acc, Parallel.of(POOL2));
+                    c, 1, t.cBatch(), t.cRow(), t.acc, POOL2);
             float[] expected = toFloat(t.c());
             for (int q = 0; q < t.batch; q++) {
                 Gemm.sgemm(t.m, t.n, t.k,
