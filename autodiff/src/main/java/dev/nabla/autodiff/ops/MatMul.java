@@ -21,12 +21,28 @@ public record MatMul(Tensor a, Tensor b) implements Op {
         return Graph.record(out, new MatMul(a, b), a, b);
     }
 
-    /** dA = G @ B^T, dB = A^T @ G (summed over a broadcast batch by the engine). */
+    /**
+     * dA = G @ B^T, dB = A^T @ G (summed over a broadcast batch by the engine). A gradient is
+     * computed in its operand's layout: for an operand that is the transpose of a contiguous
+     * tensor (a weight {@code W} used as {@code W^T}, as in a dense layer) its transpose
+     * {@code (dB)^T = G^T @ A} is computed contiguous and returned as a view, so that the
+     * gradient reaching {@code W} is contiguous rather than a transposed view to be copied.
+     */
     @Override
     public Tensor[] backward(Tensor grad) {
-        return new Tensor[] {
-            a.requiresGrad() ? apply(grad, b.mT()) : null,
-            b.requiresGrad() ? apply(a.mT(), grad) : null
-        };
+        Tensor da = null;
+        Tensor db = null;
+        if (a.requiresGrad()) {
+            da = transposedLayout(a) ? apply(b, grad.mT()).mT() : apply(grad, b.mT());
+        }
+        if (b.requiresGrad()) {
+            db = transposedLayout(b) ? apply(grad.mT(), a).mT() : apply(a.mT(), grad);
+        }
+        return new Tensor[] {da, db};
+    }
+
+    /** True when {@code t}'s last two axes are swapped relative to a contiguous layout. */
+    private static boolean transposedLayout(Tensor t) {
+        return !t.isContiguous() && t.mT().isContiguous();
     }
 }
