@@ -17,14 +17,17 @@ package dev.nabla.simd.gemm;
  * its rectangle of C, and the kernel reads contiguous operand rows in place rather than packed.
  *
  * <p>Every C element is computed by the same chain of FMAs over {@code k} in {@code kc} blocks,
- * whatever task or thread computes it, and the shared dimension is never split across tasks; the
- * task grid depends only on the problem's shape. So the result is the same bits for any number of
- * threads.
+ * whatever task or thread computes it: the shared dimension is never split across tasks. So the
+ * result is the same bits for any number of threads, though the task grid is cut for the number
+ * of threads ({@link Parallel#threads}).
  */
 abstract class GemmJob<P> {
 
-    /** Tasks per compute phase to aim for, so that 2 to 16 threads find balanced work. */
-    private static final int TARGET_TASKS = 16;
+    /**
+     * Tasks per compute phase to aim for, per thread: enough for threads slowed by other work to
+     * even out, few enough that tasks sharing a band of B rarely pack it twice.
+     */
+    private static final int TASKS_PER_THREAD = 4;
     /** B slivers, and A micro-panels, packed by one packing task. */
     private static final int PACK_CHUNK = 8;
     /**
@@ -184,10 +187,11 @@ abstract class GemmJob<P> {
      */
     private void runTasks(Parallel par, boolean aDirect, boolean bDirect) {
         int slivers = ceilDiv(n, nr);
-        int colTasks = Math.min(slivers, ceilDiv(TARGET_TASKS, batch));
+        int target = targetTasks(par);
+        int colTasks = Math.min(slivers, ceilDiv(target, batch));
         int sliversPerTask = Math.min(ceilDiv(ncMax, nr), ceilDiv(slivers, colTasks));
         colTasks = ceilDiv(slivers, sliversPerTask);
-        int rowTasks = Math.min(ceilDiv(m, mcMax), Math.max(1, TARGET_TASKS / (batch * colTasks)));
+        int rowTasks = Math.min(ceilDiv(m, mcMax), Math.max(1, target / (batch * colTasks)));
         int rowsPerTask = roundUp(ceilDiv(m, rowTasks), mr);
         rowTasks = ceilDiv(m, rowsPerTask);
         int perItem = rowTasks * colTasks;
@@ -249,7 +253,7 @@ abstract class GemmJob<P> {
             int rowTasks = ceilDiv(ms, mcMax);
             int rowsPerTask = roundUp(ceilDiv(ms, rowTasks), mr);
             rowTasks = ceilDiv(ms, rowsPerTask);
-            int colTasks = Math.min(slivers, Math.max(1, ceilDiv(TARGET_TASKS, rowTasks * items)));
+            int colTasks = Math.min(slivers, Math.max(1, ceilDiv(targetTasks(par), rowTasks * items)));
             int sliversPerTask = ceilDiv(slivers, colTasks);
             colTasks = ceilDiv(slivers, sliversPerTask);
             int perItem = rowTasks * colTasks;
@@ -265,6 +269,12 @@ abstract class GemmJob<P> {
                         pc, kc, load, false, false);
             });
         }
+    }
+
+    /** One task on one thread (no band of B packed twice), else a few per thread. */
+    private static int targetTasks(Parallel par) {
+        int threads = par.threads();
+        return threads == 1 ? 1 : TASKS_PER_THREAD * threads;
     }
 
     static int ceilDiv(int x, int y) {

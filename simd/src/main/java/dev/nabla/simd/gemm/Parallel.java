@@ -23,6 +23,11 @@ public interface Parallel {
      */
     void forRange(int tasks, IntConsumer body);
 
+    /** How many threads may run tasks at once: a hint for cutting work, never for its results. */
+    default int threads() {
+        return 1;
+    }
+
     /**
      * Tasks shared by the calling thread and a {@link Team} of {@code threads - 1} workers that
      * spin for {@code spinMicros} microseconds between calls before they sleep. Serial for one

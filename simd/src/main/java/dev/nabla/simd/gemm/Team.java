@@ -46,6 +46,11 @@ final class Team implements Parallel {
     }
 
     @Override
+    public int threads() {
+        return workers.length + 1;
+    }
+
+    @Override
     public void forRange(int tasks, IntConsumer body) {
         if (tasks <= 1 || !busy.compareAndSet(false, true)) {
             SERIAL.forRange(tasks, body);

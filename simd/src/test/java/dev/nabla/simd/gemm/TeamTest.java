@@ -101,9 +101,11 @@ class TeamTest {
     }
 
     @Test
-    void rejectsANegativeSpin() {
+    void rejectsANegativeSpinAndCountsItsThreads() {
         assertThatThrownBy(() -> Parallel.team(2, -1)).hasMessageContaining("spinMicros must not be negative, got -1");
         assertThat(Parallel.team(1, 200)).isSameAs(Parallel.SERIAL);
+        assertThat(Parallel.SERIAL.threads()).isEqualTo(1);
+        assertThat(Parallel.team(3, 0).threads()).isEqualTo(3);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
