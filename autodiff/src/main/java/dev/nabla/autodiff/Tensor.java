@@ -427,6 +427,15 @@ public final class Tensor {
         return Add.apply(this, other);
     }
 
+    /**
+     * {@code this + alpha * other}, broadcasting, rounded once (a fused multiply-add with
+     * {@code alpha} rounded to this dtype): PyTorch's {@code torch.add(input, other, alpha=alpha)},
+     * one pass where {@code add(other.mul(alpha))} takes two.
+     */
+    public Tensor add(Tensor other, double alpha) {
+        return Add.apply(this, other, alpha);
+    }
+
     public Tensor add(double value) {
         return Add.apply(this, scalarLike(value));
     }

@@ -91,10 +91,10 @@ public final class Adagrad extends Optimizer<Adagrad.Options> {
      * @return the new parameter and {@code sum}
      */
     public static Updated update(Tensor param, Tensor grad, Tensor sum, long step, Options o) {
-        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param.mul(o.weightDecay()));
+        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param, o.weightDecay());
         Tensor s = sum.add(g.mul(g));
         Tensor std = s.sqrt().add(o.eps());
-        return new Updated(param.add(g.mul(-decayedLr(step, o)).div(std)), Map.of("sum", s));
+        return new Updated(param.add(g.div(std), -decayedLr(step, o)), Map.of("sum", s));
     }
 
     private static double decayedLr(long step, Options o) {

@@ -103,7 +103,7 @@ public final class Adam extends AdamBase {
      */
     public static Updated update(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq,
                                  long step, Options o) {
-        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param.mul(o.weightDecay()));
+        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param, o.weightDecay());
         return adamStep(param, g, expAvg, expAvgSq, maxExpAvgSq, step, o);
     }
 

@@ -28,7 +28,7 @@ abstract class AdamBase extends Optimizer<Adam.Options> {
         double beta1 = o.beta1();
         double beta2 = o.beta2();
         boolean amsgrad = o.amsgrad();
-        Tensor expAvg = m.mul(beta1).add(grad.mul(1 - beta1));
+        Tensor expAvg = m.mul(beta1).add(grad, 1 - beta1);
         Tensor expAvgSq = v.mul(beta2).add(grad.mul(1 - beta2).mul(grad));
         Tensor maxExpAvgSq = !amsgrad ? null : vMax == null ? expAvgSq : vMax.maximum(expAvgSq);
         double stepSize = o.lr() / (1 - Math.pow(beta1, t));
@@ -39,7 +39,7 @@ abstract class AdamBase extends Optimizer<Adam.Options> {
         if (amsgrad) {
             state.put("max_exp_avg_sq", maxExpAvgSq);
         }
-        return new Updated(param.add(expAvg.mul(-stepSize).div(denom)), state);
+        return new Updated(param.add(expAvg.div(denom), -stepSize), state);
     }
 
     /** Zeros named {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}. */

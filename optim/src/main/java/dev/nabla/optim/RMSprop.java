@@ -103,9 +103,9 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
      */
     public static Updated update(Tensor param, Tensor grad, Tensor squareAvg, Tensor gradAvg, Tensor buffer,
                                  Options o) {
-        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param.mul(o.weightDecay()));
+        Tensor g = o.weightDecay() == 0 ? grad : grad.add(param, o.weightDecay());
         Tensor v = squareAvg.mul(o.alpha()).add(g.mul(1 - o.alpha()).mul(g));
-        Tensor a = o.centered() ? orZeros(gradAvg, g).mul(o.alpha()).add(g.mul(1 - o.alpha())) : null;
+        Tensor a = o.centered() ? orZeros(gradAvg, g).mul(o.alpha()).add(g, 1 - o.alpha()) : null;
         Tensor avg = (a == null ? v : v.add(a.neg().mul(a))).sqrt().add(o.eps());
         Tensor b = o.momentum() > 0 ? orZeros(buffer, g).mul(o.momentum()).add(g.div(avg)) : null;
         Map<String, Tensor> state = new LinkedHashMap<>();
@@ -116,7 +116,7 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
         if (a != null) {
             state.put("grad_avg", a);
         }
-        return new Updated(b != null ? param.add(b.mul(-o.lr())) : param.add(g.mul(-o.lr()).div(avg)), state);
+        return new Updated(b != null ? param.add(b, -o.lr()) : param.add(g.div(avg), -o.lr()), state);
     }
 
     private static Tensor orZeros(Tensor t, Tensor like) {

@@ -86,6 +86,8 @@ public final class SGD extends Optimizer<SGD.Options> {
      *     d = d + momentum * b   if nesterov,   else   d = b
      * p = p - lr * d
      * </pre>
+     * where each {@code x + s * y} is one rounding ({@link Tensor#add(Tensor, double)}), as PyTorch's
+     * {@code add_(y, alpha=s)}.
      *
      * @param param  the parameter, any shape
      * @param grad   its gradient, same shape
@@ -93,13 +95,13 @@ public final class SGD extends Optimizer<SGD.Options> {
      * @return the new parameter and, with momentum, {@code momentum_buffer}
      */
     public static Updated update(Tensor param, Tensor grad, Tensor buffer, Options o) {
-        Tensor d = o.weightDecay() == 0 ? grad : grad.add(param.mul(o.weightDecay()));
+        Tensor d = o.weightDecay() == 0 ? grad : grad.add(param, o.weightDecay());
         if (o.momentum() == 0) {
-            return new Updated(param.add(d.mul(-o.lr())), Map.of());
+            return new Updated(param.add(d, -o.lr()), Map.of());
         }
-        Tensor b = buffer == null ? d.copy() : buffer.mul(o.momentum()).add(d.mul(1 - o.dampening()));
-        Tensor direction = o.nesterov() ? d.add(b.mul(o.momentum())) : b;
-        return new Updated(param.add(direction.mul(-o.lr())), Map.of("momentum_buffer", b));
+        Tensor b = buffer == null ? d.copy() : buffer.mul(o.momentum()).add(d, 1 - o.dampening());
+        Tensor direction = o.nesterov() ? d.add(b, o.momentum()) : b;
+        return new Updated(param.add(direction, -o.lr()), Map.of("momentum_buffer", b));
     }
 
     @Override

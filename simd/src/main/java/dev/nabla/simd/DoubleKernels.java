@@ -92,6 +92,26 @@ final class DoubleKernels {
         }
     }
 
+    /**
+     * {@code o[oo..oo+n) = a + alpha * b} with one rounding (a fused multiply-add); a scalar
+     * operand repeats {@code a[ao]} or {@code b[bo]}.
+     */
+    static void addScaled(double[] a, int ao, boolean aScalar, double[] b, int bo, boolean bScalar, double alpha,
+                          double[] o, int oo, int n) {
+        double[] la = lanes(a, ao, aScalar, n);
+        double[] lb = lanes(b, bo, bScalar, n);
+        DoubleVector scale = DoubleVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            load(lb, bScalar, bo, i).fma(scale, load(la, aScalar, ao, i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            double x = a[aScalar ? ao : ao + i];
+            double y = b[bScalar ? bo : bo + i];
+            o[oo + i] = Math.fma(y, alpha, x);
+        }
+    }
+
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, double[] a, int ao, boolean aScalar, double[] b, int bo, boolean bScalar,
                        double[] o, int oo, int n) {

@@ -95,6 +95,26 @@ final class FloatKernels {
         }
     }
 
+    /**
+     * {@code o[oo..oo+n) = a + alpha * b} with one rounding (a fused multiply-add); a scalar
+     * operand repeats {@code a[ao]} or {@code b[bo]}.
+     */
+    static void addScaled(float[] a, int ao, boolean aScalar, float[] b, int bo, boolean bScalar, float alpha,
+                          float[] o, int oo, int n) {
+        float[] la = lanes(a, ao, aScalar, n);
+        float[] lb = lanes(b, bo, bScalar, n);
+        FloatVector scale = FloatVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            load(lb, bScalar, bo, i).fma(scale, load(la, aScalar, ao, i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[aScalar ? ao : ao + i];
+            float y = b[bScalar ? bo : bo + i];
+            o[oo + i] = Math.fma(y, alpha, x);
+        }
+    }
+
     /** {@code o[oo..oo+n) = op(a, b)}; a scalar operand repeats {@code a[ao]} or {@code b[bo]}. */
     static void binary(BinaryOp op, float[] a, int ao, boolean aScalar, float[] b, int bo, boolean bScalar,
                        float[] o, int oo, int n) {

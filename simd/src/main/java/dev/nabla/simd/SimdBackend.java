@@ -181,6 +181,31 @@ public final class SimdBackend implements Backend {
             Direct.binary(op, a, b, out);
             return;
         }
+        pairwise(a, b, out,
+                (x, xo, xs, y, yo, ys, o, oo, n) -> FloatKernels.binary(op, x, xo, xs, y, yo, ys, o, oo, n),
+                (x, xo, xs, y, yo, ys, o, oo, n) -> DoubleKernels.binary(op, x, xo, xs, y, yo, ys, o, oo, n));
+    }
+
+    @Override
+    public void addScaled(Strided a, Strided b, double alpha, Strided out) {
+        float alpha32 = (float) alpha;
+        pairwise(a, b, out,
+                (x, xo, xs, y, yo, ys, o, oo, n) -> FloatKernels.addScaled(x, xo, xs, y, yo, ys, alpha32, o, oo, n),
+                (x, xo, xs, y, yo, ys, o, oo, n) -> DoubleKernels.addScaled(x, xo, xs, y, yo, ys, alpha, o, oo, n));
+    }
+
+    /** A kernel of two operands over one run: a scalar operand repeats its first element. */
+    private interface FloatPairKernel {
+        void run(float[] a, int ao, boolean aScalar, float[] b, int bo, boolean bScalar, float[] o, int oo, int n);
+    }
+
+    /** {@link FloatPairKernel} for doubles. */
+    private interface DoublePairKernel {
+        void run(double[] a, int ao, boolean aScalar, double[] b, int bo, boolean bScalar, double[] o, int oo, int n);
+    }
+
+    /** Runs a two-operand elementwise kernel over any views of {@code a}, {@code b} and {@code out}. */
+    private void pairwise(Strided a, Strided b, Strided out, FloatPairKernel f32Kernel, DoublePairKernel f64Kernel) {
         Rows rows = Rows.plan(out.shape(), a.view(), b.view(), out.view());
         boolean f32 = out.dtype() == DType.F32;
         Segments.forEach(rows, 3, (s, n, scratch) -> {
@@ -188,15 +213,13 @@ public final class SimdBackend implements Backend {
                 Operand.F a0 = Operand.F.of(f32(a.buffer()), s[0], rows, 0, n, scratch.f[0], true);
                 Operand.F b0 = Operand.F.of(f32(b.buffer()), s[1], rows, 1, n, scratch.f[1], true);
                 Operand.F o = Operand.F.output(f32(out.buffer()), s[2], rows, 2, scratch.f[3]);
-                FloatKernels.binary(op, a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar,
-                        o.array, o.offset, n);
+                f32Kernel.run(a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar, o.array, o.offset, n);
                 o.store(f32(out.buffer()), s[2], rows, 2, n);
             } else {
                 Operand.D a0 = Operand.D.of(f64(a.buffer()), s[0], rows, 0, n, scratch.d[0], true);
                 Operand.D b0 = Operand.D.of(f64(b.buffer()), s[1], rows, 1, n, scratch.d[1], true);
                 Operand.D o = Operand.D.output(f64(out.buffer()), s[2], rows, 2, scratch.d[3]);
-                DoubleKernels.binary(op, a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar,
-                        o.array, o.offset, n);
+                f64Kernel.run(a0.array, a0.offset, a0.scalar, b0.array, b0.offset, b0.scalar, o.array, o.offset, n);
                 o.store(f64(out.buffer()), s[2], rows, 2, n);
             }
         });

@@ -46,6 +46,15 @@ public final class Kernels {
         return out;
     }
 
+    /** {@code a + alpha * b} with broadcasting, rounded once (see {@code Backend.addScaled}). */
+    public static Tensor addScaled(Tensor a, Tensor b, double alpha) {
+        requireCompatible("add", a, b);
+        Shape shape = Shape.broadcast("add", a.shape(), b.shape());
+        Tensor out = empty(shape, a.dtype(), a.backend());
+        a.backend().addScaled(broadcast(a, shape), broadcast(b, shape), alpha, out.strided());
+        return out;
+    }
+
     /** {@code condition != 0 ? a : b} with broadcasting of all three. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         requireSameDevice("where", condition, a, b);

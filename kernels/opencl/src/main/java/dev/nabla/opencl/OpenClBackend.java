@@ -290,6 +290,18 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     }
 
     @Override
+    public synchronized void addScaled(Strided a, Strided b, double alpha, Strided out) {
+        ClBuffer o = out(out, "addScaled");
+        Geometry g = Geometry.of("addScaled", out.shape(), a.view(), b.view(), out.view());
+        if (g.numel == 0) {
+            return;
+        }
+        ClContext.Launch l = ctx.launch(programs.addScaled(o.dtype(), g)).ints(g.packed())
+                .mem(in(a.buffer(), "addScaled")).mem(in(b.buffer(), "addScaled")).mem(o);
+        (o.dtype() == DType.F32 ? l.f32((float) alpha) : l.f64(alpha)).run1d(g.numel, group);
+    }
+
+    @Override
     public synchronized void where(Strided cond, Strided a, Strided b, Strided out) {
         ClBuffer o = out(out, "where");
         Geometry g = Geometry.of("where", out.shape(), cond.view(), a.view(), b.view(), out.view());

@@ -92,6 +92,10 @@ final class Programs {
         return ctx.kernel(elementwise(t), variant("binary_" + op, g));
     }
 
+    cl_kernel addScaled(DType t, Geometry g) {
+        return ctx.kernel(elementwise(t), variant("add_scaled", g));
+    }
+
     cl_kernel where(DType t, Geometry g) {
         return ctx.kernel(elementwise(t), variant("where", g));
     }
@@ -167,6 +171,7 @@ final class Programs {
             for (BinaryOp op : BinaryOp.values()) {
                 addVariants(list, "binary", "binary_" + op, Map.of("EXPR", expression(op)));
             }
+            addVariants(list, "add_scaled", "add_scaled", Map.of());
             addVariants(list, "where", "where", Map.of());
             return build("elementwise " + d, KernelSource.generate("elementwise.cl", list), d, d, "");
         });

@@ -34,6 +34,17 @@ __kernel void $NAME(geom_t g, __global const T* pa, __global const T* pb, __glob
     out[$POS(g.l[2])] = $EXPR;
 }
 
+//@template add_scaled
+// out = a + alpha * b, rounded once: fma is correctly rounded in OpenCL C.
+__kernel void $NAME(geom_t g, __global const T* pa, __global const T* pb, __global T* out, T alpha) {
+    int i = get_global_id(0);
+    if (i >= g.n) return;
+    $WALK
+    T a = pa[$POS(g.l[0])];
+    T b = pb[$POS(g.l[1])];
+    out[$POS(g.l[2])] = fma(b, alpha, a);
+}
+
 //@template where
 __kernel void $NAME(geom_t g, __global const T* pc, __global const T* pa, __global const T* pb,
                     __global T* out) {

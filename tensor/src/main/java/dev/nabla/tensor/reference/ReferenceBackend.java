@@ -122,6 +122,20 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public void addScaled(Strided a, Strided b, double alpha, Strided out) {
+        HostBuffer sa = host(a.buffer());
+        HostBuffer sb = host(b.buffer());
+        HostBuffer d = host(out.buffer());
+        boolean f32 = out.dtype() == DType.F32;
+        StridedCursor c = new StridedCursor(out.shape(), a.view(), b.view(), out.view());
+        for (int i = 0, n = out.view().numel(); i < n; i++, c.next()) {
+            double x = sa.get(c.offset(0));
+            double y = sb.get(c.offset(1));
+            d.set(c.offset(2), f32 ? Math.fma((float) y, (float) alpha, (float) x) : Math.fma(y, alpha, x));
+        }
+    }
+
+    @Override
     public void where(Strided cond, Strided a, Strided b, Strided out) {
         HostBuffer sc = host(cond.buffer());
         HostBuffer sa = host(a.buffer());

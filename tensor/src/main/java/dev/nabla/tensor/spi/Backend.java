@@ -3,7 +3,9 @@ package dev.nabla.tensor.spi;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
+import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
+import dev.nabla.tensor.View;
 
 /**
  * The primitives every backend implements, for F32 and F64. Everything else in Nabla is composed
@@ -56,6 +58,21 @@ public interface Backend {
 
     /** {@code out = op(a, b)} elementwise; same shapes. */
     void binary(BinaryOp op, Strided a, Strided b, Strided out);
+
+    /**
+     * {@code out = a + alpha * b} elementwise; same shapes. {@code alpha} is first rounded to the
+     * operands' dtype and the result is rounded once, as a fused multiply-add: PyTorch's
+     * {@code torch.add(a, b, alpha=alpha)}, the update of its optimizers. Optional: the default
+     * multiplies and then adds with {@link #binary}, two passes and two roundings; a backend
+     * overrides it with one pass.
+     */
+    default void addScaled(Strided a, Strided b, double alpha, Strided out) {
+        Strided alphaOnly = new Strided(allocate(out.dtype(), 1), View.contiguous(Shape.scalar()));
+        fill(alphaOnly, alpha);
+        Strided scaled = new Strided(allocate(out.dtype(), out.shape().numel()), View.contiguous(out.shape()));
+        binary(BinaryOp.MUL, b, alphaOnly.with(alphaOnly.view().expand(out.shape())), scaled);
+        binary(BinaryOp.ADD, a, scaled, out);
+    }
 
     /** {@code out = cond != 0 ? a : b} elementwise; same shapes (a NaN condition counts as true). */
     void where(Strided cond, Strided a, Strided b, Strided out);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
@@ -41,7 +42,7 @@ class BackendConformanceTest {
             Shape.of(33), Shape.of(3, 17), Shape.of(2, 3, 5), Shape.of(4, 1, 6), Shape.of(2, 0, 3), Shape.of(300, 301));
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
-            "unary", "binary", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
+            "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
             "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight");
 
@@ -94,6 +95,7 @@ class BackendConformanceTest {
                         dynamicContainer("memory", s.memory()),
                         dynamicContainer("unary", Arrays.stream(UnaryOp.values()).map(s::unary)),
                         dynamicContainer("binary", Arrays.stream(BinaryOp.values()).map(s::binary)),
+                        dynamicContainer("addScaled", s.addScaled()),
                         dynamicContainer("where", s.where()),
                         dynamicContainer("reduce", Arrays.stream(ReduceOp.values()).map(s::reduce)),
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
@@ -177,31 +179,51 @@ class BackendConformanceTest {
             return dynamicContainer(op.name(), tests);
         }
 
-        DynamicNode binary(BinaryOp op) {
+        /** Operand layouts of the two-input elementwise primitives. */
+        private static final Layout[][] PAIRS = {
+            {Layout.CONTIGUOUS, Layout.CONTIGUOUS}, {Layout.CONTIGUOUS, Layout.SCALAR},
+            {Layout.SCALAR, Layout.CONTIGUOUS}, {Layout.BROADCAST, Layout.CONTIGUOUS},
+            {Layout.PERMUTED, Layout.STEPPED}, {Layout.FLIPPED, Layout.OFFSET}, {Layout.SCALAR, Layout.SCALAR}
+        };
+
+        /** A two-input primitive called as {@code (backend, a, b, out)}. */
+        private interface Pairwise {
+            void run(Backend backend, Strided a, Strided b, Strided out);
+        }
+
+        /** {@code op} on every shape and pair of layouts, against the reference within {@code tolerance}. */
+        private List<DynamicNode> pairwise(String name, boolean someEqual, Pairwise op, Tolerance tolerance) {
             List<DynamicNode> tests = new ArrayList<>();
-            Layout[][] pairs = {
-                {Layout.CONTIGUOUS, Layout.CONTIGUOUS}, {Layout.CONTIGUOUS, Layout.SCALAR},
-                {Layout.SCALAR, Layout.CONTIGUOUS}, {Layout.BROADCAST, Layout.CONTIGUOUS},
-                {Layout.PERMUTED, Layout.STEPPED}, {Layout.FLIPPED, Layout.OFFSET}, {Layout.SCALAR, Layout.SCALAR}
-            };
             for (Shape shape : SHAPES) {
-                for (Layout[] pair : pairs) {
+                for (Layout[] pair : PAIRS) {
                     double[] va = Values.of(pair[0].valueShape(shape), dtype, 3, true);
                     double[] vb = Values.of(pair[1].valueShape(shape), dtype, 4, true);
-                    if (op.isComparison() && va.length == vb.length) {
-                        System.arraycopy(va, 0, vb, 0, va.length / 3); // some equal pairs
+                    if (someEqual && va.length == vb.length) {
+                        System.arraycopy(va, 0, vb, 0, va.length / 3);
                     }
                     Layout outLayout = pair[0] == Layout.PERMUTED ? Layout.FLIPPED : Layout.CONTIGUOUS;
                     tests.add(dynamicTest(shape + " " + pair[0] + " " + pair[1], () -> {
                         Strided o = out(b, shape, outLayout);
                         Strided ro = out(REF, shape, outLayout);
-                        b.binary(op, on(b, pair[0], shape, va), on(b, pair[1], shape, vb), o);
-                        REF.binary(op, on(REF, pair[0], shape, va), on(REF, pair[1], shape, vb), ro);
-                        Compare.close(op.name(), whole(b, o), whole(REF, ro), Tolerance.binary(op, dtype));
+                        op.run(b, on(b, pair[0], shape, va), on(b, pair[1], shape, vb), o);
+                        op.run(REF, on(REF, pair[0], shape, va), on(REF, pair[1], shape, vb), ro);
+                        Compare.close(name, whole(b, o), whole(REF, ro), tolerance);
                     }));
                 }
             }
-            return dynamicContainer(op.name(), tests);
+            return tests;
+        }
+
+        DynamicNode binary(BinaryOp op) {
+            return dynamicContainer(op.name(), pairwise(op.name(), op.isComparison(),
+                    (backend, x, y, o) -> backend.binary(op, x, y, o), Tolerance.binary(op, dtype)));
+        }
+
+        /** Rounded once, so exact: the cancellation of a + alpha * b shows a second rounding. */
+        Stream<DynamicNode> addScaled() {
+            return DoubleStream.of(-0.01, 0.9, 1 / 3.0, -7).mapToObj(alpha -> dynamicContainer("alpha " + alpha,
+                    pairwise("addScaled", false, (backend, x, y, o) -> backend.addScaled(x, y, alpha, o),
+                            Tolerance.EXACT)));
         }
 
         Stream<DynamicNode> where() {
