@@ -94,6 +94,7 @@ final class Team implements Parallel {
         final AtomicIntegerArray claimed;
         /** Claimed helpers still draining. */
         final AtomicInteger running;
+        final BooleanSupplier helpersDone;
         volatile boolean callerParked;
 
         Job(int tasks, IntConsumer body, int helpers, Thread caller) {
@@ -103,6 +104,7 @@ final class Team implements Parallel {
             this.caller = caller;
             this.claimed = new AtomicIntegerArray(helpers);
             this.running = new AtomicInteger(helpers);
+            this.helpersDone = () -> running.get() == 0;
         }
 
         void drain() {
@@ -140,7 +142,7 @@ final class Team implements Parallel {
                     running.decrementAndGet();
                 }
             }
-            if (!spinUntil(() -> running.get() == 0, spinNanos)) {
+            if (!spinUntil(helpersDone, spinNanos)) {
                 callerParked = true;
                 while (running.get() != 0) {
                     LockSupport.park(this);
@@ -159,6 +161,7 @@ final class Team implements Parallel {
     /** One worker thread: takes the job offered to it, helps with it, and waits for the next. */
     private final class Worker implements Runnable {
         final AtomicReference<Job> offered = new AtomicReference<>();
+        final BooleanSupplier hasOffer = () -> offered.get() != null;
         volatile boolean parked;
         /** This worker's helper slot in every job: its index in the team. */
         final int slot;
@@ -180,7 +183,7 @@ final class Team implements Parallel {
         @Override
         public void run() {
             while (true) {
-                if (!spinUntil(() -> offered.get() != null, spinNanos)) {
+                if (!spinUntil(hasOffer, spinNanos)) {
                     parked = true;
                     while (offered.get() == null) {
                         LockSupport.park(this);
