@@ -80,6 +80,17 @@ public abstract class Optimizer<H extends Hyperparameters<H>> {
     protected abstract Updated computeUpdate(Tensor param, Tensor grad, ParamState state, H options);
 
     /**
+     * The update rule fused into one in-place pass, where the backend has a kernel for it: updates
+     * {@code param} itself and returns its new state tensors, the same bits as
+     * {@link #computeUpdate} followed by a copy into the parameter. {@link #step()} takes this path
+     * when the group has no {@link Proximal} step and no listener is attached (both want the new
+     * value before it is written). The default has no fused form and returns null.
+     */
+    protected Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, H options) {
+        return null;
+    }
+
+    /**
      * The effective learning rate of each element of {@code param} after a step: the factor by
      * which the step multiplies the direction it follows (the gradient for SGD, the
      * bias-corrected first moment for Adam). This default is the group's learning rate
@@ -238,6 +249,13 @@ public abstract class Optimizer<H extends Hyperparameters<H>> {
         Map<String, Tensor> tensors = previous == null ? initialState(p, options) : previous.tensors();
         ParamState current = new ParamState(previous == null ? 1 : previous.step() + 1, tensors);
         Tensor grad = p.grad();
+        if (group.proximal() == null && listeners.isEmpty()) {
+            Map<String, Tensor> fused = fusedUpdate(p, grad, current, options);
+            if (fused != null) {
+                states.put(p, new ParamState(current.step(), fused));
+                return;
+            }
+        }
         Updated updated = computeUpdate(p.detach(), grad, current, options);
         Tensor after = group.proximal() == null ? updated.param() : group.proximal().apply(updated.param(), options.lr());
         if (!after.shape().equals(p.shape()) || after.dtype() != p.dtype()) {

@@ -1,6 +1,8 @@
 package dev.nabla.optim;
 
+import dev.nabla.autodiff.FusedSteps;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.spi.SgdStep;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +109,14 @@ public final class SGD extends Optimizer<SGD.Options> {
     @Override
     protected Map<String, Tensor> initialState(Tensor param, Options options) {
         return Map.of();
+    }
+
+    /** {@link #update} in one pass through {@link FusedSteps#sgd}, the same bits. */
+    @Override
+    protected Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Options o) {
+        Tensor buffer = FusedSteps.sgd(param, grad, state.find("momentum_buffer"),
+                new SgdStep(o.lr(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov()));
+        return buffer == null ? Map.of() : Map.of("momentum_buffer", buffer);
     }
 
     @Override

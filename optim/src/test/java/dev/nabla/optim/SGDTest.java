@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.random.Rng;
+import dev.nabla.tensor.spi.Backends;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,55 @@ class SGDTest {
         Updated second = SGD.update(first.param(), g, first.state().get("momentum_buffer"), o);
         double b2 = 0.9 * 1 + 1;
         assertThat(second.param().item()).isCloseTo(first.param().item() - 0.1 * (1 + 0.9 * b2), within(1e-15));
+    }
+
+    /**
+     * {@code step()} runs the fused in-place kernel; it must give exactly what the pure rule gives,
+     * step after step, F32 and F64, for every kind of step. (The conformance suite checks each
+     * backend's kernel against the default composition on long, parallel operands.)
+     */
+    @Test
+    void fusedStepEqualsThePureRuleBitForBit() {
+        List<SGD.Options> settings = List.of(SGD.Options.lr(0.1), SGD.Options.lr(0.02).withWeightDecay(1e-2),
+                SGD.Options.lr(0.05).withMomentum(0.9),
+                SGD.Options.lr(0.03).withMomentum(0.8).withDampening(0.25).withWeightDecay(5e-4),
+                SGD.Options.lr(0.01).withMomentum(0.9).withNesterov(true).withWeightDecay(1e-3));
+        for (DType dtype : DType.values()) {
+            for (SGD.Options o : settings) {
+                Rng rng = new Rng(7);
+                Tensor p = Tensor.rand(rng, Shape.of(17, 33), dtype, Backends.defaultDevice()).requiresGrad(true);
+                Tensor expected = p.detach().copy();
+                Tensor buffer = null;
+                SGD opt = new SGD(List.of(p), o);
+                for (int step = 0; step < 3; step++) {
+                    Tensor g = Tensor.randn(rng, p.shape(), dtype, p.device());
+                    Updated pure = SGD.update(expected, g, buffer, o);
+                    expected = pure.param();
+                    buffer = pure.state().get("momentum_buffer");
+                    p.setGrad(g);
+                    opt.step();
+                    assertThat(p.detach().toDoubleArray()).as("%s %s step %d", dtype, o, step)
+                            .containsExactly(expected.toDoubleArray());
+                    if (buffer != null) {
+                        assertThat(opt.state(p).get("momentum_buffer").toDoubleArray())
+                                .containsExactly(buffer.toDoubleArray());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStateReadBeforeAStepKeepsItsValues() {
+        Tensor p = param(1, 2, 3);
+        SGD opt = new SGD(List.of(p), SGD.Options.lr(0.1).withMomentum(0.9));
+        grad(p, 1, 1, 1);
+        opt.step();
+        Tensor before = opt.state(p).get("momentum_buffer");
+        grad(p, 5, 5, 5);
+        opt.step();
+        assertThat(before.toDoubleArray()).containsExactly(1, 1, 1);
+        assertThat(opt.state(p).get("momentum_buffer").toDoubleArray()).containsExactly(5.9, 5.9, 5.9);
     }
 
     @Test

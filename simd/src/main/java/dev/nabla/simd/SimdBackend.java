@@ -19,6 +19,7 @@ import dev.nabla.tensor.spi.ArgReduceOp;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
+import dev.nabla.tensor.spi.SgdStep;
 import dev.nabla.tensor.spi.UnaryOp;
 import dev.nabla.tensor.spi.Window2d;
 import java.util.Arrays;
@@ -393,6 +394,38 @@ public final class SimdBackend implements Backend {
         } else {
             Backend.super.conv2dBackwardWeight(x, gradOut, window, groups, gradWeight, gradBias);
         }
+    }
+
+    // ---- fused optimizer steps (contiguous operands; other layouts compose the primitives) ----
+
+    @Override
+    public void sgdStep(Strided param, Strided grad, Strided buffer, Strided newBuffer, SgdStep step) {
+        if (!Direct.dense(param.view()) || !Direct.dense(grad.view())
+                || (buffer != null && !Direct.dense(buffer.view()))
+                || (newBuffer != null && !Direct.dense(newBuffer.view()))) {
+            Backend.super.sgdStep(param, grad, buffer, newBuffer, step);
+            return;
+        }
+        int n = param.view().numel();
+        int po = param.view().offset();
+        int go = grad.view().offset();
+        int bo = buffer == null ? 0 : buffer.view().offset();
+        int no = newBuffer == null ? 0 : newBuffer.view().offset();
+        int chunk = n < Segments.PARALLEL_MIN ? Math.max(n, 1) : Segments.CHUNK;
+        boolean f32 = param.dtype() == DType.F32;
+        ThreadPool.forEach(ThreadPool.chunks(n, chunk), c -> {
+            int from = c * chunk;
+            int len = Math.min(chunk, n - from);
+            if (f32) {
+                OptimizerKernels.sgd(f32(param.buffer()), po + from, f32(grad.buffer()), go + from,
+                        buffer == null ? null : f32(buffer.buffer()), bo + from,
+                        newBuffer == null ? null : f32(newBuffer.buffer()), no + from, len, step);
+            } else {
+                OptimizerKernels.sgd(f64(param.buffer()), po + from, f64(grad.buffer()), go + from,
+                        buffer == null ? null : f64(buffer.buffer()), bo + from,
+                        newBuffer == null ? null : f64(newBuffer.buffer()), no + from, len, step);
+            }
+        });
     }
 
     // ---- helpers ----

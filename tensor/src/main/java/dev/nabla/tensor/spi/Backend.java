@@ -14,14 +14,16 @@ import dev.nabla.tensor.View;
  * <p>Contract: the caller has already validated shapes, axes and dtypes. Operands that are
  * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
- * through its view and never aliases an input. Except for {@link #copy}, all operands of one call
+ * through its view and never aliases an input ({@link #sgdStep}'s parameter, read and written in
+ * place, is the one exception). Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
- * <p>The kernels at the end (im2col, col2im, pooling, batch normalization, convolution) are
- * optional: their default implementations in {@link WindowDefaults}, {@link BatchNormDefaults}
- * and {@link ConvDefaults} compose the primitives, and a backend overrides one only where a
- * benchmark shows the gain. Their operands are {@code [N, C, H, W]} views (batch normalization
- * takes any {@code [N, C, ...]}); output spatial sizes are read from the output's shape.
+ * <p>The kernels at the end (im2col, col2im, pooling, batch normalization, convolution, the
+ * fused optimizer step) are optional: their default implementations in {@link WindowDefaults},
+ * {@link BatchNormDefaults}, {@link ConvDefaults} and {@link OptimizerDefaults} compose the
+ * primitives, and a backend overrides one only where a benchmark shows the gain. The window and
+ * normalization kernels take {@code [N, C, H, W]} views (batch normalization any
+ * {@code [N, C, ...]}); output spatial sizes are read from the output's shape.
  */
 public interface Backend {
 
@@ -206,5 +208,24 @@ public interface Backend {
     default void conv2dBackwardWeight(Strided x, Strided gradOut, Window2d window, int groups, Strided gradWeight,
                                       Strided gradBias) {
         ConvDefaults.conv2dBackwardWeight(this, x, gradOut, window, groups, gradWeight, gradBias);
+    }
+
+    /**
+     * One step of SGD on a parameter in one pass, in the order of operations of PyTorch's SGD and
+     * of {@code dev.nabla.optim.SGD.update}: each {@code x + s * y} rounded once as in
+     * {@link #addScaled}, the product by the momentum as {@link BinaryOp#MUL} by a scalar,
+     * <pre>
+     * d = weightDecay == 0 ? grad : grad + weightDecay * param
+     * if momentum != 0:
+     *     newBuffer = buffer == null ? d : buffer * momentum + (1 - dampening) * d
+     *     d = nesterov ? d + momentum * newBuffer : newBuffer
+     * param = param + (-lr) * d
+     * </pre>
+     * {@code param} is read and written in place, each element read before it is written;
+     * {@code buffer} (null at the first step, and without momentum) is only read; {@code newBuffer}
+     * (null without momentum) is overwritten. All operands have the parameter's shape.
+     */
+    default void sgdStep(Strided param, Strided grad, Strided buffer, Strided newBuffer, SgdStep step) {
+        OptimizerDefaults.sgdStep(this, param, grad, buffer, newBuffer, step);
     }
 }

@@ -44,7 +44,7 @@ class BackendConformanceTest {
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
             "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
-            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight");
+            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep");
 
     /**
      * Every available backend but the reference, or only the device types listed in
@@ -103,7 +103,8 @@ class BackendConformanceTest {
                         dynamicContainer("gather and scatterAdd", s.indexing()),
                         dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()),
                         dynamicContainer("batch-normalization kernels", new BatchNormSuite(backend, dtype).tests()),
-                        dynamicContainer("convolution kernels", new ConvSuite(backend, dtype).tests()))));
+                        dynamicContainer("convolution kernels", new ConvSuite(backend, dtype).tests()),
+                        dynamicContainer("fused optimizer steps", new OptimizerSuite(backend, dtype).tests()))));
             }
         }
         return nodes.stream();

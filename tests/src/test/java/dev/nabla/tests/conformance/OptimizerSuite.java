@@ -1,0 +1,78 @@
+package dev.nabla.tests.conformance;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Strided;
+import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.Backend;
+import dev.nabla.tensor.spi.SgdStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/**
+ * The fused optimizer step of one backend and dtype against the reference backend's default
+ * composition, bit for bit: every combination of momentum (none, first step, later steps),
+ * dampening, weight decay and Nesterov momentum, on empty, short (a vector tail), and long
+ * (parallel) parameters, contiguous (the fused path) and permuted or offset (other layouts), with
+ * NaN and infinities among the values. The whole buffer behind each written operand is compared,
+ * so writes outside its view are caught.
+ */
+final class OptimizerSuite {
+    private static final Backend REF = ReferenceBackend.INSTANCE;
+    private static final List<Shape> SHAPES = List.of(Shape.of(0), Shape.of(7), Shape.of(3, 17), Shape.of(300, 301));
+    private static final List<SgdStep> SETTINGS = List.of(
+            new SgdStep(0.1, 0, 0, 0, false),
+            new SgdStep(0.01, 0, 0, 1e-2, false),
+            new SgdStep(0.01, 0.9, 0, 0, false),
+            new SgdStep(0.03, 0.9, 0.1, 5e-4, false),
+            new SgdStep(1 / 3.0, 0.7, 0, 1e-3, true));
+
+    private final Backend b;
+    private final DType dtype;
+
+    OptimizerSuite(Backend b, DType dtype) {
+        this.b = b;
+        this.dtype = dtype;
+    }
+
+    Stream<DynamicNode> tests() {
+        List<DynamicNode> tests = new ArrayList<>();
+        for (Shape shape : SHAPES) {
+            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
+                for (SgdStep s : SETTINGS) {
+                    for (boolean first : new boolean[] {true, false}) {
+                        if (first && s.momentum() == 0) {
+                            continue;
+                        }
+                        String name = "sgdStep " + shape + " " + layout + " " + s + (first ? " first" : "");
+                        tests.add(dynamicTest(name, () -> {
+                            Strided[] got = sgd(b, layout, shape, s, first);
+                            Strided[] want = sgd(REF, layout, shape, s, first);
+                            Compare.exact(name + ": param", Layout.whole(b, got[0]), Layout.whole(REF, want[0]));
+                            if (got[1] != null) {
+                                Compare.exact(name + ": new buffer", Layout.whole(b, got[1]),
+                                        Layout.whole(REF, want[1]));
+                            }
+                        }));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The parameter after one step and the new momentum buffer (null without momentum), written over garbage. */
+    private Strided[] sgd(Backend k, Layout layout, Shape shape, SgdStep s, boolean first) {
+        Strided param = layout.make(k, dtype, shape, Values.of(shape, dtype, 61, true));
+        Strided grad = layout.make(k, dtype, shape, Values.of(shape, dtype, 62, true));
+        Strided buffer = first || s.momentum() == 0 ? null
+                : layout.make(k, dtype, shape, Values.of(shape, dtype, 63, true));
+        Strided newBuffer = s.momentum() == 0 ? null : layout.make(k, dtype, shape, Values.of(shape, dtype, 64, true));
+        k.sgdStep(param, grad, buffer, newBuffer, s);
+        return new Strided[] {param, newBuffer};
+    }
+}
