@@ -112,12 +112,23 @@ public final class GradCheck {
     private static double centralDifference(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Tensor weights,
                                             Tensor x, Strided element, double eps) {
         double original = x.backend().readDoubles(element)[0];
-        x.backend().fill(element, original + eps);
-        double plus = f.apply(inputs).mul(weights).sum().item();
-        x.backend().fill(element, original - eps);
-        double minus = f.apply(inputs).mul(weights).sum().item();
-        x.backend().fill(element, original);
+        double plus = valueAt(f, inputs, weights, x, element, original + eps);
+        double minus = valueAt(f, inputs, weights, x, element, original - eps);
+        set(x, element, original);
         return (plus - minus) / (2 * eps);
+    }
+
+    /** The weighted sum of {@code f} with {@code element} of {@code x} set to {@code value}. */
+    private static double valueAt(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Tensor weights, Tensor x,
+                                  Strided element, double value) {
+        set(x, element, value);
+        return f.apply(inputs).mul(weights).sum().item();
+    }
+
+    /** An in-place write, counted in {@code x}'s version so that values derived from it are made again. */
+    private static void set(Tensor x, Strided element, double value) {
+        x.backend().fill(element, value);
+        x.storage().bumpVersion();
     }
 
     private static void requireNoOverlap(int i, Tensor x) {

@@ -84,6 +84,15 @@ public final class Tensor {
         return backend;
     }
 
+    /**
+     * The number of in-place writes ({@link #copyFrom}, the steps of {@link FusedSteps}) made to
+     * this tensor's storage, through it or any view of it: PyTorch's {@code _version}. A value
+     * derived from this tensor is still valid while its version is unchanged.
+     */
+    public int version() {
+        return storage.version();
+    }
+
     Storage storage() {
         return storage;
     }

@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.nn.init.Init;
 import dev.nabla.tensor.DType;
@@ -12,12 +13,22 @@ import dev.nabla.tensor.spi.Backends;
  * {@code y = x W^T + b}: input {@code [..., in]}, output {@code [..., out]}, weight {@code [out, in]},
  * bias {@code [out]}. Initialised as PyTorch does: weight and bias uniform in
  * {@code [-1/sqrt(in), 1/sqrt(in))} (Kaiming-uniform with a = sqrt(5)).
+ *
+ * <p>When no gradient flows to the weight (inference under {@code GradMode.disable()}, or a
+ * frozen weight) the product reads a contiguous copy of {@code W^T}, kept while the weight's
+ * {@link Tensor#version() version} is unchanged, rather than transposing {@code W} into the
+ * product's packed panels on every call: the same bits, one weight's worth of extra memory.
  */
 public final class Linear extends Module {
     private final int in;
     private final int out;
     private final Tensor weight;
     private final Tensor bias;
+    private volatile TransposedWeight transposed;
+
+    /** {@code W^T} as a contiguous {@code [in, out]} tensor, made from the weight at {@code version}. */
+    private record TransposedWeight(int version, Tensor value) {
+    }
 
     /** A layer with bias, F32 on the default device, drawn from the global generator. */
     public Linear(int in, int out) {
@@ -54,8 +65,19 @@ public final class Linear extends Module {
                     + (x.rank() == 0 ? "no feature axis" : x.dim(-1) + " features in its last axis")
                     + ", the layer expects " + in);
         }
-        Tensor y = x.matmul(weight.mT());
+        boolean weightGrad = GradMode.isEnabled() && weight.requiresGrad();
+        Tensor y = x.matmul(weightGrad ? weight.mT() : transposedWeight());
         return bias == null ? y : y.add(bias);
+    }
+
+    private Tensor transposedWeight() {
+        int version = weight.version();
+        TransposedWeight t = transposed;
+        if (t == null || t.version() != version) {
+            t = new TransposedWeight(version, weight.detach().mT().contiguous());
+            transposed = t;
+        }
+        return t.value();
     }
 
     @Override

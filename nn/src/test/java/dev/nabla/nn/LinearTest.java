@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.autodiff.GradCheck;
+import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -46,6 +47,35 @@ class LinearTest {
                 assertThat(yv[2 * r + o]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
             }
         }
+    }
+
+    @Test
+    void withoutGradientsTheProductReadsATransposeThatFollowsTheWeight() {
+        Linear layer = new Linear(5, 3, true, new Rng(2), DType.F32, Device.REFERENCE);
+        Tensor x = Tensor.randn(new Rng(3), Shape.of(4, 5), DType.F32, Device.REFERENCE);
+        double[] withGrad = layer.call(x).toDoubleArray();
+        try (GradMode.Scope s = GradMode.disable()) {
+            assertThat(layer.call(x).toDoubleArray()).as("same bits").containsExactly(withGrad);
+            assertThat(layer.call(x).toDoubleArray()).as("from the kept transpose").containsExactly(withGrad);
+            layer.weight().copyFrom(layer.weight().mul(2));
+            double[] after = layer.call(x).toDoubleArray();
+            assertThat(after).as("a written weight is transposed again").isNotEqualTo(withGrad);
+            assertThat(after).containsExactly(x.matmul(layer.weight().mT()).add(layer.bias()).toDoubleArray());
+        }
+    }
+
+    @Test
+    void aFrozenWeightStillPassesTheGradientToTheInput() {
+        Linear layer = new Linear(3, 2, true, new Rng(2), DType.F64, Device.REFERENCE);
+        Tensor x = Tensor.randn(new Rng(5), Shape.of(4, 3), DType.F64, Device.REFERENCE).requiresGrad(true);
+        layer.call(x).tanh().sum().backward();
+        double[] expected = x.grad().toDoubleArray();
+        x.zeroGrad();
+        layer.weight().zeroGrad();
+        layer.weight().requiresGrad(false);
+        layer.call(x).tanh().sum().backward();
+        assertThat(x.grad().toDoubleArray()).containsExactly(expected);
+        assertThat(layer.weight().grad()).isNull();
     }
 
     @Test
