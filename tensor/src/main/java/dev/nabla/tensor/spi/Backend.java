@@ -3,9 +3,7 @@ package dev.nabla.tensor.spi;
 import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
-import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
-import dev.nabla.tensor.View;
 
 /**
  * The primitives every backend implements, for F32 and F64. Everything else in Nabla is composed
@@ -69,10 +67,8 @@ public interface Backend {
      * overrides it with one pass.
      */
     default void addScaled(Strided a, Strided b, double alpha, Strided out) {
-        Strided alphaOnly = new Strided(allocate(out.dtype(), 1), View.contiguous(Shape.scalar()));
-        fill(alphaOnly, alpha);
-        Strided scaled = new Strided(allocate(out.dtype(), out.shape().numel()), View.contiguous(out.shape()));
-        binary(BinaryOp.MUL, b, alphaOnly.with(alphaOnly.view().expand(out.shape())), scaled);
+        Strided scaled = Temporaries.like(this, out);
+        binary(BinaryOp.MUL, b, Temporaries.constant(this, out, alpha), scaled);
         binary(BinaryOp.ADD, a, scaled, out);
     }
 

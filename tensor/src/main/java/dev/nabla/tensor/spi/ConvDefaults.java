@@ -22,7 +22,7 @@ public final class ConvDefaults {
         Sizes s = new Sizes(x.shape(), weight.shape(), out.shape(), groups);
         Strided cols = columns(b, x, w, out.shape());
         Strided wm = contiguous(b, weight);
-        Strided result = out.view().isContiguous() && bias == null ? out : empty(b, out);
+        Strided result = out.view().isContiguous() && bias == null ? out : Temporaries.like(b, out);
         for (int g = 0; g < groups; g++) {
             b.matmul(s.weightRows(wm, g, false), s.columnRows(cols, g, false), s.outputRows(result, g));
         }
@@ -56,7 +56,7 @@ public final class ConvDefaults {
         Sizes s = new Sizes(x.shape(), gradWeight.shape(), gradOut.shape(), groups);
         Strided cols = columns(b, x, w, gradOut.shape());
         Strided dy = contiguous(b, gradOut);
-        Strided result = gradWeight.view().isContiguous() ? gradWeight : empty(b, gradWeight);
+        Strided result = gradWeight.view().isContiguous() ? gradWeight : Temporaries.like(b, gradWeight);
         Shape perImage = Shape.of(s.n, s.groupOut, s.patch);
         for (int g = 0; g < groups; g++) {
             Strided products = new Strided(b.allocate(x.dtype(), perImage.numel()), View.contiguous(perImage));
@@ -133,12 +133,8 @@ public final class ConvDefaults {
         if (s.view().isContiguous()) {
             return s;
         }
-        Strided copy = empty(b, s);
+        Strided copy = Temporaries.like(b, s);
         b.copy(s, copy);
         return copy;
-    }
-
-    private static Strided empty(Backend b, Strided like) {
-        return new Strided(b.allocate(like.dtype(), like.shape().numel()), View.contiguous(like.shape()));
     }
 }
