@@ -1,6 +1,7 @@
 package dev.nabla.simd;
 
 import dev.nabla.simd.conv.Convolutions;
+import dev.nabla.simd.gemm.Epilogue;
 import dev.nabla.simd.gemm.Gemm;
 import dev.nabla.simd.norm.BatchNorm;
 import dev.nabla.simd.window.AvgPool2d;
@@ -277,6 +278,25 @@ public final class SimdBackend implements Backend {
      */
     @Override
     public void matmul(Strided a, Strided b, Strided out) {
+        if (!gemm(a, b, out, Epilogue.NONE)) {
+            fallback("matmul").matmul(a, b, out);
+        }
+    }
+
+    /**
+     * The GEMM of {@link #matmul} with the addend added to each block of the product by the task
+     * that finished it, while the block is in its cache ({@link AddendEpilogue}). An addend with
+     * strided rows, or an output that {@link #matmul} hands on, takes the default composition.
+     */
+    @Override
+    public void matmulAdd(Strided a, Strided b, Strided addend, Strided out) {
+        if (!AddendEpilogue.handles(addend) || !gemm(a, b, out, new AddendEpilogue(addend, out))) {
+            Backend.super.matmulAdd(a, b, addend, out);
+        }
+    }
+
+    /** Runs the GEMM {@code out = a @ b}, then {@code epilogue}; false for an output it cannot write. */
+    private static boolean gemm(Strided a, Strided b, Strided out, Epilogue epilogue) {
         View av = a.view();
         View bv = b.view();
         View ov = out.view();
@@ -285,18 +305,18 @@ public final class SimdBackend implements Backend {
         int n = ov.shape().dim(2);
         int k = av.shape().dim(2);
         if (n > 1 && ov.stride(2) != 1 || batch > 1 && m * n > 0 && ov.stride(0) == 0) {
-            fallback("matmul").matmul(a, b, out);
-            return;
+            return false;
         }
         if (out.dtype() == DType.F32) {
             Gemm.sgemmBatched(batch, m, n, k, f32(a.buffer()), av.offset(), av.stride(0), av.stride(1), av.stride(2),
                     f32(b.buffer()), bv.offset(), bv.stride(0), bv.stride(1), bv.stride(2),
-                    f32(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm());
+                    f32(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm(), epilogue);
         } else {
             Gemm.dgemmBatched(batch, m, n, k, f64(a.buffer()), av.offset(), av.stride(0), av.stride(1), av.stride(2),
                     f64(b.buffer()), bv.offset(), bv.stride(0), bv.stride(1), bv.stride(2),
-                    f64(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm());
+                    f64(out.buffer()), ov.offset(), ov.stride(0), ov.stride(1), false, ThreadPool.forGemm(), epilogue);
         }
+        return true;
     }
 
     /** Data-dependent addressing with no vector gain; the reference loop does it. */

@@ -13,7 +13,8 @@ package dev.nabla.simd.gemm;
  *
  * <p>Every call computes each element of C with the same sequence of fused multiply-adds, so the
  * parallel forms give the same bits for any number of threads, and the same bits as the serial
- * forms. Results depend on the vector width ({@link dev.nabla.simd.SimdConfig}).
+ * forms. Results depend on the vector width ({@link dev.nabla.simd.SimdConfig}). The batched forms
+ * take an {@link Epilogue} that finishes each rectangle of C once its product is complete.
  *
  * @see GemmJob for the blocking
  */
@@ -38,26 +39,27 @@ public final class Gemm {
                              float[] c, int cOffset, int cRowStride, boolean accumulate,
                              Parallel par) {
         sgemmBatched(1, m, n, k, a, aOffset, 0, aRowStride, aColStride,
-                b, bOffset, 0, bRowStride, bColStride, c, cOffset, 0, cRowStride, accumulate, par);
+                b, bOffset, 0, bRowStride, bColStride, c, cOffset, 0, cRowStride, accumulate, par, Epilogue.NONE);
     }
 
     /**
      * Batched float GEMM {@code C[t] = (accumulate ? C[t] : 0) + A[t] @ B[t]} for {@code t} in
      * {@code [0, batch)}, A {@code [batch, m, k]}, B {@code [batch, k, n]}, C {@code [batch, m, n]},
      * where item {@code t} of an operand starts at its offset plus {@code t} times its batch stride.
-     * Tasks over batch items and blocks of C run on {@code par}.
+     * Tasks over batch items and blocks of C run on {@code par}; {@code epilogue} finishes C's
+     * rectangles as they are completed.
      */
     public static void sgemmBatched(int batch, int m, int n, int k,
                                     float[] a, int aOffset, int aBatchStride, int aRowStride, int aColStride,
                                     float[] b, int bOffset, int bBatchStride, int bRowStride, int bColStride,
                                     float[] c, int cOffset, int cBatchStride, int cRowStride,
-                                    boolean accumulate, Parallel par) {
+                                    boolean accumulate, Parallel par, Epilogue epilogue) {
         check("sgemm", batch, m, n, k, a == null ? -1 : a.length, aOffset, aBatchStride, aRowStride, aColStride,
                 b == null ? -1 : b.length, bOffset, bBatchStride, bRowStride, bColStride,
                 c == null ? -1 : c.length, cOffset, cBatchStride, cRowStride);
         new F32Gemm(batch, m, n, k, a, aOffset, aBatchStride, aRowStride, aColStride,
                 b, bOffset, bBatchStride, bRowStride, bColStride,
-                c, cOffset, cBatchStride, cRowStride, accumulate).run(par);
+                c, cOffset, cBatchStride, cRowStride, accumulate).run(par, epilogue);
     }
 
     /** Double GEMM on the calling thread; see the class documentation for shapes and strides. */
@@ -76,7 +78,7 @@ public final class Gemm {
                              double[] c, int cOffset, int cRowStride, boolean accumulate,
                              Parallel par) {
         dgemmBatched(1, m, n, k, a, aOffset, 0, aRowStride, aColStride,
-                b, bOffset, 0, bRowStride, bColStride, c, cOffset, 0, cRowStride, accumulate, par);
+                b, bOffset, 0, bRowStride, bColStride, c, cOffset, 0, cRowStride, accumulate, par, Epilogue.NONE);
     }
 
     /** Batched double GEMM; the mirror of {@link #sgemmBatched}. */
@@ -84,13 +86,13 @@ public final class Gemm {
                                     double[] a, int aOffset, int aBatchStride, int aRowStride, int aColStride,
                                     double[] b, int bOffset, int bBatchStride, int bRowStride, int bColStride,
                                     double[] c, int cOffset, int cBatchStride, int cRowStride,
-                                    boolean accumulate, Parallel par) {
+                                    boolean accumulate, Parallel par, Epilogue epilogue) {
         check("dgemm", batch, m, n, k, a == null ? -1 : a.length, aOffset, aBatchStride, aRowStride, aColStride,
                 b == null ? -1 : b.length, bOffset, bBatchStride, bRowStride, bColStride,
                 c == null ? -1 : c.length, cOffset, cBatchStride, cRowStride);
         new F64Gemm(batch, m, n, k, a, aOffset, aBatchStride, aRowStride, aColStride,
                 b, bOffset, bBatchStride, bRowStride, bColStride,
-                c, cOffset, cBatchStride, cRowStride, accumulate).run(par);
+                c, cOffset, cBatchStride, cRowStride, accumulate).run(par, epilogue);
     }
 
     private static void check(String op, int batch, int m, int n, int k,

@@ -2,7 +2,7 @@ package dev.nabla.simd.gemm;
 
 /**
  * The loops around the micro-kernel, shared by the float and double GEMMs: one instance is one
- * (batched) call, {@code C[b] = (accumulate ? C[b] : 0) + A[b] @ B[b]}.
+ * (batched) call, {@code C[b] = (accumulate ? C[b] : 0) + A[b] @ B[b]}, then its epilogue.
  *
  * <p>Loop nest, after Goto and van de Geijn's layered GEMM: columns of C in blocks of {@code nc};
  * the shared dimension in blocks of {@code kc}; batch items in groups whose packed panels fit a
@@ -135,15 +135,21 @@ abstract class GemmJob<P> {
                           int jc, int nc, int s0, int s1, int pc, int kc, boolean load,
                           boolean aDirect, boolean bDirect);
 
-    /** Runs the whole call, spreading packing and compute tasks with {@code par}. */
-    final void run(Parallel par) {
+    /**
+     * Runs the whole call, spreading packing and compute tasks with {@code par}, and finishing
+     * C's rectangles with {@code epilogue}.
+     */
+    final void run(Parallel par, Epilogue epilogue) {
         if (batch == 0 || m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
-            if (!accumulate) {
-                par.forRange(batch, this::zeroC);
-            }
+            par.forRange(batch, item -> {
+                if (!accumulate) {
+                    zeroC(item);
+                }
+                epilogue.finish(item, 0, m, 0, n);
+            });
             return;
         }
         // A read in place saves packing it, once per task; B read in place saves packing it but
@@ -151,7 +157,7 @@ abstract class GemmJob<P> {
         boolean aDirect = aColStride == 1 && inPlace(aRowStride);
         boolean bDirect = bColStride == 1 && inPlace(bRowStride) && m <= mcMax;
         if (m <= mcMax || aDirect) {
-            runTasks(par, aDirect, bDirect);
+            runTasks(par, aDirect, bDirect, epilogue);
             return;
         }
         int msFull = Math.min(m, msMax);
@@ -176,6 +182,13 @@ abstract class GemmJob<P> {
         } finally {
             releasePanels(panels);
         }
+        if (epilogue != Epilogue.NONE) {
+            int bands = ceilDiv(m, mcMax);
+            par.forRange(batch * bands, t -> {
+                int row0 = t % bands * mcMax;
+                epilogue.finish(t / bands, row0, Math.min(mcMax, m - row0), 0, n);
+            });
+        }
     }
 
     /**
@@ -183,9 +196,10 @@ abstract class GemmJob<P> {
      * rows, or a band of rows when columns alone give too few tasks, by a band of columns) and
      * walks the whole shared dimension itself, packing what it reads of B and A into its own
      * panels. Packing is then repeated by tasks sharing rows or columns, which costs less here
-     * than a phase per {@code kc} block costs in thread wake-ups.
+     * than a phase per {@code kc} block costs in thread wake-ups. A task finishes its rectangle
+     * with the epilogue as soon as it has walked the shared dimension.
      */
-    private void runTasks(Parallel par, boolean aDirect, boolean bDirect) {
+    private void runTasks(Parallel par, boolean aDirect, boolean bDirect, Epilogue epilogue) {
         int slivers = ceilDiv(n, nr);
         int target = targetTasks(par);
         int colTasks = Math.min(slivers, ceilDiv(target, batch));
@@ -217,6 +231,7 @@ abstract class GemmJob<P> {
                                 accumulate || pc > 0, aDirect, bDirect);
                     }
                 }
+                epilogue.finish(item, row0, rows, jc, nc);
             } finally {
                 releasePanels(own);
             }

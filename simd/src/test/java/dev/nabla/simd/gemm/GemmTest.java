@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.simd.SimdConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -101,7 +102,7 @@ class GemmTest {
         Gemm.sgemmBatched(t.batch, t.m, t.n, t.k,
                 toFloat(t.a()), t.la.offset(), t.aBatch(), t.la.rowStride(t.m, t.k), t.la.colStride(t.m, t.k),
                 toFloat(t.b()), t.lb.offset(), t.bBatch(), t.lb.rowStride(t.k, t.n), t.lb.colStride(t.k, t.n),
-                c, 1, t.cBatch(), t.cRow(), t.acc, par);
+                c, 1, t.cBatch(), t.cRow(), t.acc, par, Epilogue.NONE);
         return c;
     }
 
@@ -110,7 +111,7 @@ class GemmTest {
         Gemm.dgemmBatched(t.batch, t.m, t.n, t.k,
                 t.a(), t.la.offset(), t.aBatch(), t.la.rowStride(t.m, t.k), t.la.colStride(t.m, t.k),
                 t.b(), t.lb.offset(), t.bBatch(), t.lb.rowStride(t.k, t.n), t.lb.colStride(t.k, t.n),
-                c, 1, t.cBatch(), t.cRow(), t.acc, par);
+                c, 1, t.cBatch(), t.cRow(), t.acc, par, Epilogue.NONE);
         return c;
     }
 
@@ -301,7 +302,7 @@ class GemmTest {
             Gemm.sgemmBatched(t.batch, t.m, t.n, t.k,
                     toFloat(t.a()), t.la.offset(), aBatch, t.la.rowStride(t.m, t.k), t.la.colStride(t.m, t.k),
                     toFloat(t.b()), t.lb.offset(), bBatch, t.lb.rowStride(t.k, t.n), t.lb.colStride(t.k, t.n),
-                    c, 1, t.cBatch(), t.cRow(), t.acc, POOL2);
+                    c, 1, t.cBatch(), t.cRow(), t.acc, POOL2, Epilogue.NONE);
             float[] expected = toFloat(t.c());
             for (int q = 0; q < t.batch; q++) {
                 Gemm.sgemm(t.m, t.n, t.k,
@@ -310,6 +311,57 @@ class GemmTest {
                         expected, 1 + q * t.cBatch(), t.cRow(), t.acc);
             }
             assertThat(c).as("broadcast operand %d", bcast).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The epilogue sees a tiling of C: every element once, already holding its final product, on
+     * every path (no shared dimension, short A, A read in place, packed blocks of a long A) and
+     * thread count.
+     */
+    @Test
+    void epilogueFinishesEveryElementOnceAfterItsProduct() {
+        List<Case> cases = List.of(
+                new Case(2, 9, 17, 0, Layout.ROW_MAJOR, Layout.ROW_MAJOR, false, 50),
+                new Case(3, 33, 70, 45, Layout.COL_MAJOR, Layout.PADDED, true, 51),
+                new Case(1, 300, 65, 400, Layout.ROW_MAJOR, Layout.COL_MAJOR, false, 52),
+                new Case(2, 300, 40, 20, Layout.COL_MAJOR, Layout.ROW_MAJOR, false, 53));
+        for (Case t : cases) {
+            for (Parallel par : List.of(Parallel.SERIAL, POOL2, POOL3)) {
+                float[] expected = sgemm(t, Parallel.SERIAL);
+                float[] c = toFloat(t.c());
+                AtomicIntegerArray visits = new AtomicIntegerArray(c.length);
+                List<String> early = Collections.synchronizedList(new ArrayList<>());
+                Gemm.sgemmBatched(t.batch, t.m, t.n, t.k,
+                        toFloat(t.a()), t.la.offset(), t.aBatch(), t.la.rowStride(t.m, t.k), t.la.colStride(t.m, t.k),
+                        toFloat(t.b()), t.lb.offset(), t.bBatch(), t.lb.rowStride(t.k, t.n), t.lb.colStride(t.k, t.n),
+                        c, 1, t.cBatch(), t.cRow(), t.acc, par, (item, row0, rows, col0, cols) -> {
+                            for (int i = row0; i < row0 + rows; i++) {
+                                for (int j = col0; j < col0 + cols; j++) {
+                                    int at = 1 + item * t.cBatch() + i * t.cRow() + j;
+                                    visits.incrementAndGet(at);
+                                    if (Float.compare(c[at], expected[at]) != 0) {
+                                        early.add("[" + item + ", " + i + ", " + j + "]");
+                                    }
+                                }
+                            }
+                        });
+                assertThat(c).as("%s", t).isEqualTo(expected);
+                assertThat(early).as("%s: elements finished before their product", t).isEmpty();
+                for (int q = 0; q < t.batch; q++) {
+                    for (int i = 0; i < t.m; i++) {
+                        for (int j = 0; j < t.n; j++) {
+                            assertThat(visits.get(1 + q * t.cBatch() + i * t.cRow() + j))
+                                    .as("%s: visits of C[%d, %d, %d]", t, q, i, j).isEqualTo(1);
+                        }
+                    }
+                }
+                int total = 0;
+                for (int i = 0; i < visits.length(); i++) {
+                    total += visits.get(i);
+                }
+                assertThat(total).as("%s: visits in all, outside C included", t).isEqualTo(t.batch * t.m * t.n);
+            }
         }
     }
 

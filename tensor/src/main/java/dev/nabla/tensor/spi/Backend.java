@@ -94,6 +94,21 @@ public interface Backend {
     void matmul(Strided a, Strided bMat, Strided out);
 
     /**
+     * {@code out[b] = a[b] @ bMat[b] + addend[b]}: {@link #matmul}'s shapes, with {@code addend} of
+     * {@code out}'s shape {@code [B, M, N]} (a bias is a {@code [N]} vector broadcast by zero
+     * strides). Each element of the product is rounded before the addend is added, so the result
+     * is the same bits as {@link #matmul} into a temporary followed by {@link #binary} ADD, which is
+     * what the default does. Optional: a backend overrides it to add while a block of the product
+     * is still in cache, saving a pass over the output and the temporary (PyTorch's {@code addmm}
+     * as a dense layer uses it).
+     */
+    default void matmulAdd(Strided a, Strided bMat, Strided addend, Strided out) {
+        Strided product = Temporaries.like(this, out);
+        matmul(a, bMat, product);
+        binary(BinaryOp.ADD, product, addend, out);
+    }
+
+    /**
      * {@code out[i] = x[i with axis replaced by index[i]]}. {@code index} and {@code out} share a
      * shape, which along every other axis is at most {@code x}'s; index values are in range.
      */

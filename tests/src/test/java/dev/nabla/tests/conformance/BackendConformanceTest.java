@@ -42,7 +42,8 @@ class BackendConformanceTest {
             Shape.of(33), Shape.of(3, 17), Shape.of(2, 3, 5), Shape.of(4, 1, 6), Shape.of(2, 0, 3), Shape.of(300, 301));
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
-            "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "gather", "scatterAdd",
+            "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "matmulAdd", "gather",
+            "scatterAdd",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
             "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep");
 
@@ -100,6 +101,7 @@ class BackendConformanceTest {
                         dynamicContainer("reduce", Arrays.stream(ReduceOp.values()).map(s::reduce)),
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
                         dynamicContainer("matmul", s.matmul()),
+                        dynamicContainer("matmulAdd", s.matmulAdd()),
                         dynamicContainer("gather and scatterAdd", s.indexing()),
                         dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()),
                         dynamicContainer("batch-normalization kernels", new BatchNormSuite(backend, dtype).tests()),
@@ -317,6 +319,55 @@ class BackendConformanceTest {
                 }
             }
             return tests.stream();
+        }
+
+        /**
+         * The addend as a bias {@code [N]}, a full operand (contiguous rows, or permuted so its rows
+         * are strided), one value per row {@code [B, M, 1]}, and a scalar; each compared bit for bit
+         * with this backend's own matmul and ADD, which the SPI promises, and with the reference.
+         */
+        Stream<DynamicNode> matmulAdd() {
+            int[][] shapes = {{1, 1, 1, 1}, {1, 7, 5, 3}, {2, 33, 17, 9}, {1, 0, 4, 3}, {1, 5, 0, 3},
+                              {2, 31, 257, 65}, {1, 130, 70, 200}, {1, 256, 100, 10}};
+            List<DynamicNode> tests = new ArrayList<>();
+            for (int[] s : shapes) {
+                Shape sa = Shape.of(s[0], s[1], s[2]);
+                Shape sb = Shape.of(s[0], s[2], s[3]);
+                Shape so = Shape.of(s[0], s[1], s[3]);
+                double[] va = Values.of(sa, dtype, 15, false);
+                double[] vb = Values.of(sb, dtype, 16, false);
+                for (String addend : List.of("bias", "contiguous", "permuted", "per row", "scalar")) {
+                    for (Layout la : List.of(Layout.CONTIGUOUS, Layout.PERMUTED)) {
+                        tests.add(dynamicTest(Arrays.toString(s) + " " + la + " addend " + addend, () -> {
+                            Strided o = out(b, so, Layout.CONTIGUOUS);
+                            Strided ro = out(REF, so, Layout.CONTIGUOUS);
+                            b.matmulAdd(on(b, la, sa, va), on(b, Layout.CONTIGUOUS, sb, vb), addend(b, addend, so), o);
+                            REF.matmulAdd(on(REF, la, sa, va), on(REF, Layout.CONTIGUOUS, sb, vb),
+                                    addend(REF, addend, so), ro);
+                            Strided product = out(b, so, Layout.CONTIGUOUS);
+                            Strided composed = out(b, so, Layout.CONTIGUOUS);
+                            b.matmul(on(b, la, sa, va), on(b, Layout.CONTIGUOUS, sb, vb), product);
+                            b.binary(BinaryOp.ADD, product, addend(b, addend, so), composed);
+                            Compare.exact("matmulAdd against matmul then ADD", whole(b, o), whole(b, composed));
+                            Compare.close("matmulAdd", whole(b, o), whole(REF, ro), Tolerance.matmul(dtype, s[2]));
+                        }));
+                    }
+                }
+            }
+            return tests.stream();
+        }
+
+        /** An addend of shape {@code [B, M, N]} as {@link #matmulAdd} names it. */
+        private Strided addend(Backend backend, String kind, Shape shape) {
+            Shape stored = switch (kind) {
+                case "bias" -> Shape.of(1, 1, shape.dim(2));
+                case "per row" -> shape.with(2, 1);
+                case "scalar" -> Shape.of(1, 1, 1);
+                default -> shape;
+            };
+            Layout layout = kind.equals("permuted") ? Layout.PERMUTED : Layout.CONTIGUOUS;
+            Strided t = on(backend, layout, stored, Values.of(stored, dtype, 17, true));
+            return t.with(t.view().expand(shape));
         }
 
         Stream<DynamicNode> indexing() {
