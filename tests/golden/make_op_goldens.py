@@ -177,6 +177,7 @@ TORCH = {
     "softmax": lambda xs, a: xs[0].softmax(a["axis"]),
     "logSoftmax": lambda xs, a: xs[0].log_softmax(a["axis"]),
     "matmul": lambda xs, a: torch.matmul(xs[0], xs[1]),
+    "addmm": lambda xs, a: torch.addmm(xs[0], xs[1], xs[2]),
     "reshape": lambda xs, a: xs[0].reshape(a["dims"] if "dims" in a else a["shape"]),
     "view": lambda xs, a: xs[0].view(a["dims"]),
     "permute": lambda xs, a: xs[0].permute(a["order"]),
@@ -488,9 +489,18 @@ def build():
     return tensors, manifest
 
 
+def addmm():
+    """Last of the groups, so that adding it drew no values from the generator before the others."""
+    case("addmm.bias", [inp(5), inp(3, 4), inp(4, 5)])
+    case("addmm.full_input", [inp(3, 5), inp(3, 4), inp(4, 5)])
+    case("addmm.transposed_weight", [inp(2), inp(4, 3), inp(3, 2, layout=("T", 0, 1))])
+    case("addmm.column_input", [inp(3, 1), inp(3, 4, layout=("T", 0, 1)), inp(4, 2, layout=("flip", [0]))])
+    case("addmm.scalar_input", [inp(), inp(2, 3), inp(3, 4)])
+
+
 def main():
     for group in [elementwise_binary, elementwise_unary, comparisons, reductions, linear_algebra, shaping,
-                  indexing, special_functions]:
+                  indexing, special_functions, addmm]:
         group()
     names = [c["name"] for c in CASES]
     if len(names) != len(set(names)):

@@ -743,6 +743,15 @@ public final class Tensor {
         return LinearAlgebra.matmul(this, other);
     }
 
+    /**
+     * {@code this + mat1 @ mat2} for matrices {@code mat1: [M, K]}, {@code mat2: [K, N]} and this
+     * broadcastable to {@code [M, N]}, as PyTorch's {@code addmm}: the same bits as
+     * {@code mat1.matmul(mat2).add(this)}, in one backend call.
+     */
+    public Tensor addmm(Tensor mat1, Tensor mat2) {
+        return LinearAlgebra.addmm(this, mat1, mat2);
+    }
+
     // ---- shape (views where possible) ----
 
     /** The same elements in shape {@code dims}; one entry may be -1 (inferred). Copies only if needed. */

@@ -17,7 +17,9 @@ import dev.nabla.tensor.spi.Backends;
  * <p>When no gradient flows to the weight (inference under {@code GradMode.disable()}, or a
  * frozen weight) the product reads a contiguous copy of {@code W^T}, kept while the weight's
  * {@link Tensor#version() version} is unchanged, rather than transposing {@code W} into the
- * product's packed panels on every call: the same bits, one weight's worth of extra memory.
+ * product's packed panels on every call: the same bits, one weight's worth of extra memory. The
+ * bias is added by the product itself ({@link Tensor#addmm}), as PyTorch's {@code F.linear} does,
+ * with leading axes of the input flattened into rows.
  */
 public final class Linear extends Module {
     private final int in;
@@ -65,9 +67,22 @@ public final class Linear extends Module {
                     + (x.rank() == 0 ? "no feature axis" : x.dim(-1) + " features in its last axis")
                     + ", the layer expects " + in);
         }
+        if (x.dtype() != weight.dtype()) {
+            throw new IllegalArgumentException("linear: input of dtype " + x.dtype() + " " + x.shape()
+                    + ", the layer's parameters are " + weight.dtype() + "; convert the input with .to(DType."
+                    + weight.dtype() + ")");
+        }
         boolean weightGrad = GradMode.isEnabled() && weight.requiresGrad();
-        Tensor y = x.matmul(weightGrad ? weight.mT() : transposedWeight());
-        return bias == null ? y : y.add(bias);
+        Tensor w = weightGrad ? weight.mT() : transposedWeight();
+        if (bias == null) {
+            return x.matmul(w);
+        }
+        if (x.rank() == 2) {
+            return bias.addmm(x, w);
+        }
+        int[] dims = x.shape().dims();
+        dims[dims.length - 1] = out;
+        return bias.addmm(x.reshape(x.numel() / in, in), w).reshape(dims);
     }
 
     private Tensor transposedWeight() {

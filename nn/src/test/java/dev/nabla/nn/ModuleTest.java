@@ -138,7 +138,8 @@ class ModuleTest {
                         + " last axis, the layer expects 4");
         assertThatThrownBy(() -> linear(3, 2, 1).call(Tensor.zeros(Shape.of(3), DType.F64, Device.REFERENCE)))
                 .isInstanceOf(ModuleException.class)
-                .hasMessageStartingWith("forward of Linear: matmul: operands have different dtypes");
+                .hasMessage("forward of Linear: linear: input of dtype F64 [3], the layer's parameters are F32;"
+                        + " convert the input with .to(DType.F32)");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.nabla.autodiff.functional;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.ops.Kernels;
 import dev.nabla.autodiff.ops.MatMul;
+import dev.nabla.autodiff.ops.MatMulAdd;
 import dev.nabla.tensor.Shape;
 import java.util.Arrays;
 
@@ -47,6 +49,33 @@ public final class LinearAlgebra {
             out = out.squeeze(vectorB ? -1 : -2);
         }
         return out;
+    }
+
+    /**
+     * {@code input + mat1 @ mat2}, PyTorch's {@code torch.addmm} with {@code beta = alpha = 1}:
+     * {@code mat1: [M, K]}, {@code mat2: [K, N]}, and {@code input} broadcastable to {@code [M, N]}
+     * (a bias {@code [N]}, say), giving {@code [M, N]}. Each element of the product is rounded
+     * before {@code input} is added, so the result is the same bits as
+     * {@code mat1.matmul(mat2).add(input)}; the backend adds while blocks of the product are still
+     * in cache, and there is one output instead of two.
+     */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        Kernels.requireSameDevice("addmm", input, mat1, mat2);
+        Kernels.requireSameDType("addmm", input, mat1, mat2);
+        if (mat1.rank() != 2 || mat2.rank() != 2) {
+            throw new IllegalArgumentException("addmm: mat1" + mat1.shape() + " and mat2" + mat2.shape()
+                    + " must both be matrices (2-D)");
+        }
+        if (mat1.dim(1) != mat2.dim(0)) {
+            throw new IllegalArgumentException("addmm: mat1" + mat1.shape() + " @ mat2" + mat2.shape()
+                    + ": mat1.shape[1]=" + mat1.dim(1) + " must equal mat2.shape[0]=" + mat2.dim(0));
+        }
+        Shape product = Shape.of(mat1.dim(0), mat2.dim(1));
+        String what = "addmm (input" + input.shape() + " added to the product " + product + ")";
+        if (input.rank() > 2 || !Shape.broadcast(what, input.shape(), product).equals(product)) {
+            throw new IllegalArgumentException(what + ": input must broadcast to " + product);
+        }
+        return MatMulAdd.apply(mat1.unsqueeze(0), mat2.unsqueeze(0), input).squeeze(0);
     }
 
     /** {@code t} as [B, rows, cols]; a single matrix stays [1, rows, cols] and broadcasts in MatMul. */
