@@ -39,7 +39,8 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
     /** Elements of packed panels a call may hold (64 MiB), bounding batch groups. */
     static final long BUDGET = 16L << 20;
 
-    private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
+    private static final ThreadLocal<Panels[]> PANELS =
+            ThreadLocal.withInitial(() -> new Panels[] {new Panels(), new Panels()});
 
     private final float[] a;
     private final float[] b;
@@ -58,8 +59,9 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
     }
 
     /**
-     * Packed buffers, cached per thread across calls. A thread waiting for its tasks may run a
-     * task of another call, so a busy cached buffer is never shared: the newcomer allocates.
+     * Packed buffers, cached per thread across calls, two per thread: a call may hold a shared A
+     * panel while its tasks on the same thread take their own. A thread waiting for its tasks may
+     * run a task of another call, so a busy cached buffer is never shared: the newcomer allocates.
      *
      * <p>Where the heap places {@code b} matters: with 512-bit vectors, packed B slivers whose
      * rows start 32 or 48 bytes past a cache line made 1024^3 run at about 120 GFLOP/s instead of
@@ -75,8 +77,14 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
 
     @Override
     Panels acquirePanels(int aLength, int bLength) {
-        Panels p = PANELS.get();
-        if (p.busy) {
+        Panels p = null;
+        for (Panels cached : PANELS.get()) {
+            if (!cached.busy) {
+                p = cached;
+                break;
+            }
+        }
+        if (p == null) {
             p = new Panels();
         }
         if (p.a.length < aLength) {
@@ -215,7 +223,7 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
     }
 
     @Override
-    void compute(Panels panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
+    void compute(Panels aPanels, Panels bPanels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
                  int jc, int nc, int s0, int s1, int pc, int kc, boolean load, boolean aDirect, boolean bDirect) {
         int aPanel = aSlot * kc * roundUp(ms, MR);
         int bPanel = bSlot * kc * roundUp(nc, NR);
@@ -227,7 +235,7 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
             int cols = Math.min(NR, nc - s * NR);
             // Full tiles read a direct operand in place; edge panels were packed like the rest.
             boolean bIn = bDirect && cols == NR;
-            float[] bs = bIn ? b : panels.b;
+            float[] bs = bIn ? b : bPanels.b;
             int bi = bIn ? bRows + s * NR : bPanel + s * kc * NR;
             int bStep = bIn ? bRowStride : NR;
             for (int r = r0; r < r1; r += MR) {
@@ -236,12 +244,12 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
                 int ai = aIn ? aRows + r * aRowStride : aPanel + (r / MR) * kc * MR;
                 int ci = cBase + r * cRowStride + s * NR;
                 if (rows == MR && cols == NR) {
-                    tile(kc, aIn ? a : panels.a, ai, aIn, bs, bi, bStep, c, ci, cRowStride, load);
+                    tile(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, c, ci, cRowStride, load);
                 } else {
                     if (tile == null) {
                         tile = new float[MR * NR];
                     }
-                    edge(kc, aIn ? a : panels.a, ai, aIn, bs, bi, bStep, ci, rows, cols, load, tile);
+                    edge(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, ci, rows, cols, load, tile);
                 }
             }
         }

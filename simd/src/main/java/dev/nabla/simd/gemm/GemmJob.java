@@ -36,6 +36,12 @@ abstract class GemmJob<P> {
      * packed instead.
      */
     private static final int CONFLICT_BYTES = 2048;
+    /**
+     * Calls of fewer multiply-adds than this run on the calling thread: a few microseconds of
+     * work, where waking a second thread and waiting for it costs about as much as it saves (and
+     * far more when that thread has lost its core to another process).
+     */
+    private static final long SERIAL_MULTIPLY_ADDS = 1L << 20;
 
     final int batch;
     final int m;
@@ -129,9 +135,10 @@ abstract class GemmJob<P> {
      * non-accumulating call, where C's old values are ignored. A comes from panel {@code aSlot},
      * or when {@code aDirect} straight from A's contiguous rows for full micro-panels; B from
      * panel {@code bSlot}, or when {@code bDirect} straight from B's contiguous rows for full
-     * slivers. Edge micro-panels and slivers always come from the panels.
+     * slivers. Edge micro-panels and slivers always come from the panels: A's from
+     * {@code aPanels}, B's from {@code bPanels}.
      */
-    abstract void compute(P panels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
+    abstract void compute(P aPanels, P bPanels, int item, int aSlot, int bSlot, int i0, int ms, int r0, int r1,
                           int jc, int nc, int s0, int s1, int pc, int kc, boolean load,
                           boolean aDirect, boolean bDirect);
 
@@ -139,10 +146,11 @@ abstract class GemmJob<P> {
      * Runs the whole call, spreading packing and compute tasks with {@code par}, and finishing
      * C's rectangles with {@code epilogue}.
      */
-    final void run(Parallel par, Epilogue epilogue) {
+    final void run(Parallel parallel, Epilogue epilogue) {
         if (batch == 0 || m == 0 || n == 0) {
             return;
         }
+        Parallel par = (long) batch * m * n * k < SERIAL_MULTIPLY_ADDS ? Parallel.SERIAL : parallel;
         if (k == 0) {
             par.forRange(batch, item -> {
                 if (!accumulate) {
@@ -196,8 +204,10 @@ abstract class GemmJob<P> {
      * rows, or a band of rows when columns alone give too few tasks, by a band of columns) and
      * walks the whole shared dimension itself, packing what it reads of B and A into its own
      * panels. Packing is then repeated by tasks sharing rows or columns, which costs less here
-     * than a phase per {@code kc} block costs in thread wake-ups. A task finishes its rectangle
-     * with the epilogue as soon as it has walked the shared dimension.
+     * than a phase per {@code kc} block costs in thread wake-ups; except that a packed A of a
+     * single {@code kc} block, which every column task would repeat, is packed once beforehand.
+     * A task finishes its rectangle with the epilogue as soon as it has walked the shared
+     * dimension.
      */
     private void runTasks(Parallel par, boolean aDirect, boolean bDirect, Epilogue epilogue) {
         int slivers = ceilDiv(n, nr);
@@ -211,31 +221,56 @@ abstract class GemmJob<P> {
         int perItem = rowTasks * colTasks;
         int cols = colTasks;
         int kcFull = Math.min(k, kcMax);
-        par.forRange(batch * perItem, t -> {
-            int item = t / perItem;
-            int row0 = (t % perItem) / cols * rowsPerTask;
-            int jc = t % cols * sliversPerTask * nr;
-            int nc = Math.min(sliversPerTask * nr, n - jc);
-            int rows = Math.min(rowsPerTask, m - row0);
-            int bandSlivers = ceilDiv(nc, nr);
-            int blockMax = Math.min(rows, mcMax);
-            P own = acquirePanels(roundUp(blockMax, mr) * kcFull, bandSlivers * nr * kcFull);
-            try {
-                for (int pc = 0; pc < k; pc += kcMax) {
-                    int kc = Math.min(kcMax, k - pc);
-                    packB(own, item, 0, pc, kc, jc, nc, bDirect ? nc / nr : 0, bandSlivers);
-                    for (int i0 = row0; i0 < row0 + rows; i0 += mcMax) {
-                        int ms = Math.min(mcMax, row0 + rows - i0);
-                        packA(own, item, 0, i0, ms, pc, kc, aDirect ? ms / mr : 0, ceilDiv(ms, mr));
-                        compute(own, item, 0, 0, i0, ms, 0, ms, jc, nc, 0, bandSlivers, pc, kc,
-                                accumulate || pc > 0, aDirect, bDirect);
-                    }
-                }
-                epilogue.finish(item, row0, rows, jc, nc);
-            } finally {
-                releasePanels(own);
+        // Tasks side by side would each pack the same rows of A: with one kc block (and A short,
+        // as here unless it is read in place) it is packed once, in a phase of its own.
+        long sharedLength = (long) batch * roundUp(m, mr) * k;
+        boolean shareA = !aDirect && colTasks > 1 && k <= kcMax && sharedLength <= panelBudget;
+        P shared = shareA ? acquirePanels((int) sharedLength, 0) : null;
+        try {
+            if (shareA) {
+                int aPanels = ceilDiv(m, mr);
+                int aChunks = ceilDiv(aPanels, PACK_CHUNK);
+                par.forRange(batch * aChunks, t -> {
+                    int p0 = t % aChunks * PACK_CHUNK;
+                    packA(shared, t / aChunks, t / aChunks, 0, m, 0, k, p0, Math.min(aPanels, p0 + PACK_CHUNK));
+                });
             }
-        });
+            par.forRange(batch * perItem, t -> {
+                int item = t / perItem;
+                int row0 = (t % perItem) / cols * rowsPerTask;
+                int jc = t % cols * sliversPerTask * nr;
+                int nc = Math.min(sliversPerTask * nr, n - jc);
+                int rows = Math.min(rowsPerTask, m - row0);
+                int bandSlivers = ceilDiv(nc, nr);
+                int blockMax = Math.min(rows, mcMax);
+                P own = acquirePanels(shareA ? 0 : roundUp(blockMax, mr) * kcFull, bandSlivers * nr * kcFull);
+                try {
+                    for (int pc = 0; pc < k; pc += kcMax) {
+                        int kc = Math.min(kcMax, k - pc);
+                        boolean load = accumulate || pc > 0;
+                        packB(own, item, 0, pc, kc, jc, nc, bDirect ? nc / nr : 0, bandSlivers);
+                        if (shareA) {
+                            compute(shared, own, item, item, 0, 0, m, row0, row0 + rows, jc, nc, 0, bandSlivers,
+                                    pc, kc, load, false, bDirect);
+                            continue;
+                        }
+                        for (int i0 = row0; i0 < row0 + rows; i0 += mcMax) {
+                            int ms = Math.min(mcMax, row0 + rows - i0);
+                            packA(own, item, 0, i0, ms, pc, kc, aDirect ? ms / mr : 0, ceilDiv(ms, mr));
+                            compute(own, own, item, 0, 0, i0, ms, 0, ms, jc, nc, 0, bandSlivers, pc, kc,
+                                    load, aDirect, bDirect);
+                        }
+                    }
+                    epilogue.finish(item, row0, rows, jc, nc);
+                } finally {
+                    releasePanels(own);
+                }
+            });
+        } finally {
+            if (shared != null) {
+                releasePanels(shared);
+            }
+        }
     }
 
     /** True when an operand whose rows are {@code stride} elements apart may be read in place. */
@@ -279,7 +314,7 @@ abstract class GemmJob<P> {
                 int ct = t % cols;
                 int r0 = rt * rowsPerTask;
                 int s0 = ct * sliversPerTask;
-                compute(panels, g0 + item, item, bBatchStride == 0 ? 0 : item, row0, ms,
+                compute(panels, panels, g0 + item, item, bBatchStride == 0 ? 0 : item, row0, ms,
                         r0, Math.min(ms, r0 + rowsPerTask), jc, nc, s0, Math.min(slivers, s0 + sliversPerTask),
                         pc, kc, load, false, false);
             });
