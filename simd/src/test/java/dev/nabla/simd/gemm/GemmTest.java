@@ -229,6 +229,8 @@ class GemmTest {
         List<Case> cases = new ArrayList<>(largeCases());
         cases.add(new Case(5, 70, 90, 600, Layout.PADDED, Layout.COL_MAJOR, true, 7));
         cases.add(new Case(3, 300, 50, 40, Layout.COL_MAJOR, Layout.ROW_MAJOR, false, 8));
+        // A packed once and shared by the column tasks of each batch item.
+        cases.add(new Case(3, 100, 130, 300, Layout.COL_MAJOR, Layout.PADDED, false, 9));
         for (Case t : cases) {
             float[] s1 = sgemm(t, Parallel.SERIAL);
             assertThat(sgemm(t, Parallel.team(1, 200))).as("%s, 1 worker", t).isEqualTo(s1);
