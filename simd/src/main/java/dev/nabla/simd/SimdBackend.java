@@ -448,6 +448,63 @@ public final class SimdBackend implements Backend {
         });
     }
 
+    /**
+     * One pass per row over contiguous float rows ({@link SoftmaxKernels}) when the axis is the
+     * last; other layouts, other axes and doubles take the default composition.
+     */
+    @Override
+    public void logSoftmax(Strided x, int axis, Strided out) {
+        if (!lastAxisRows(axis, x, out)) {
+            Backend.super.logSoftmax(x, axis, out);
+            return;
+        }
+        int c = x.shape().dim(axis);
+        overRows(x.view().numel() / c, c, (r0, rows) -> SoftmaxKernels.logSoftmax(
+                f32(x.buffer()), x.view().offset() + r0 * c, f32(out.buffer()), out.view().offset() + r0 * c, rows, c));
+    }
+
+    /** The gradient of {@link #logSoftmax}, on the same terms. */
+    @Override
+    public void logSoftmaxBackward(Strided grad, Strided out, int axis, Strided gradIn) {
+        if (!lastAxisRows(axis, grad, out, gradIn)) {
+            Backend.super.logSoftmaxBackward(grad, out, axis, gradIn);
+            return;
+        }
+        int c = out.shape().dim(axis);
+        overRows(out.view().numel() / c, c, (r0, rows) -> SoftmaxKernels.logSoftmaxBackward(
+                f32(grad.buffer()), grad.view().offset() + r0 * c, f32(out.buffer()), out.view().offset() + r0 * c,
+                f32(gradIn.buffer()), gradIn.view().offset() + r0 * c, rows, c));
+    }
+
+    /** Whether the operands are contiguous float rows along {@code axis}, the last, of some length. */
+    private static boolean lastAxisRows(int axis, Strided... operands) {
+        Strided first = operands[0];
+        if (first.dtype() != DType.F32 || axis != first.shape().rank() - 1 || first.shape().dim(axis) == 0) {
+            return false;
+        }
+        for (Strided s : operands) {
+            if (!Direct.dense(s.view())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A body over a block of rows: rows {@code [r0, r0 + rows)}. */
+    private interface RowBlock {
+        void run(int r0, int rows);
+    }
+
+    /** Runs {@code body} over {@code rows} rows of {@code c} elements, in blocks of about a chunk on the pool. */
+    private static void overRows(int rows, int c, RowBlock body) {
+        long elements = (long) rows * c;
+        int perBlock = elements < Segments.PARALLEL_MIN ? Math.max(rows, 1) : Math.max(1, Segments.CHUNK / c);
+        ThreadPool.forEach(ThreadPool.chunks(rows, perBlock), b -> {
+            int r0 = b * perBlock;
+            body.run(r0, Math.min(perBlock, rows - r0));
+        });
+    }
+
     // ---- helpers ----
 
     static float[] f32(Buffer b) {

@@ -3,6 +3,7 @@ package dev.nabla.autodiff.functional;
 import dev.nabla.autodiff.Tensor;
 import dev.nabla.autodiff.ops.Extreme;
 import dev.nabla.autodiff.ops.Kernels;
+import dev.nabla.autodiff.ops.LogSoftmax;
 import dev.nabla.autodiff.ops.Sum;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.spi.ArgReduceOp;
@@ -81,13 +82,12 @@ public final class Reductions {
     }
 
     /**
-     * {@code (x - m) - log(sum(exp(x - m)))} along {@code axis}, with {@code m} the detached
-     * maximum. Subtracting {@code m} first keeps the result exact in F32 when |x| is large;
-     * {@code x - logSumExp(x)} would round the large log-sum-exp before the subtraction.
+     * {@code (x - m) - log(sum(exp(x - m)))} along {@code axis}, with {@code m} the maximum, as one
+     * op with its own gradient. Subtracting {@code m} first keeps the result exact in F32 when |x|
+     * is large; {@code x - logSumExp(x)} would round the large log-sum-exp before the subtraction.
      */
     public static Tensor logSoftmax(Tensor x, int axis) {
-        Tensor shifted = x.sub(x.detach().max(axis, true));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
+        return LogSoftmax.apply(x, x.shape().axis(axis, "logSoftmax"));
     }
 
     private static boolean[] flags(String op, Tensor x, int[] axes) {

@@ -16,9 +16,11 @@ import dev.nabla.tensor.Strided;
  * place, is the one exception). Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
- * <p>The kernels at the end (im2col, col2im, pooling, batch normalization, convolution, the
- * fused optimizer step) are optional: their default implementations in {@link WindowDefaults},
- * {@link BatchNormDefaults}, {@link ConvDefaults} and {@link OptimizerDefaults} compose the
+ * <p>The methods with a default are optional: {@link #addScaled}, {@link #matmulAdd},
+ * {@link #logSoftmax} and its gradient among the compute methods, and the kernels at the end
+ * (im2col, col2im, pooling, batch normalization, convolution, the fused optimizer step). Their
+ * defaults, inline or in {@link SoftmaxDefaults}, {@link WindowDefaults},
+ * {@link BatchNormDefaults}, {@link ConvDefaults} and {@link OptimizerDefaults}, compose the
  * primitives, and a backend overrides one only where a benchmark shows the gain. The window and
  * normalization kernels take {@code [N, C, H, W]} views (batch normalization any
  * {@code [N, C, ...]}); output spatial sizes are read from the output's shape.
@@ -70,6 +72,26 @@ public interface Backend {
         Strided scaled = Temporaries.like(this, out);
         binary(BinaryOp.MUL, b, Temporaries.constant(this, out, alpha), scaled);
         binary(BinaryOp.ADD, a, scaled, out);
+    }
+
+    /**
+     * Log-softmax of {@code x} along {@code axis} into {@code out} (same shape):
+     * {@code (x - m) - log(sum(exp(x - m)))}, with {@code m} the maximum along the axis (a NaN
+     * propagates). PyTorch's {@code log_softmax}. Optional: the default composes
+     * {@link #reduce}, {@link #binary} and {@link #unary} ({@link SoftmaxDefaults}), six passes and
+     * as many temporaries; a backend overrides it with one pass per row.
+     */
+    default void logSoftmax(Strided x, int axis, Strided out) {
+        SoftmaxDefaults.logSoftmax(this, x, axis, out);
+    }
+
+    /**
+     * The gradient of {@link #logSoftmax} from the gradient of its output and the output it wrote:
+     * {@code gradIn = grad - exp(out) * sum(grad)} along {@code axis}, all three of one shape.
+     * Optional, as {@link #logSoftmax}.
+     */
+    default void logSoftmaxBackward(Strided grad, Strided out, int axis, Strided gradIn) {
+        SoftmaxDefaults.logSoftmaxBackward(this, grad, out, axis, gradIn);
     }
 
     /** {@code out = cond != 0 ? a : b} elementwise; same shapes (a NaN condition counts as true). */

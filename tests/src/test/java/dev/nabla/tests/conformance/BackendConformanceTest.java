@@ -43,7 +43,7 @@ class BackendConformanceTest {
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
             "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "matmulAdd", "gather",
-            "scatterAdd",
+            "scatterAdd", "logSoftmax", "logSoftmaxBackward",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
             "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep");
 
@@ -102,6 +102,7 @@ class BackendConformanceTest {
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
                         dynamicContainer("matmul", s.matmul()),
                         dynamicContainer("matmulAdd", s.matmulAdd()),
+                        dynamicContainer("logSoftmax", s.logSoftmax()),
                         dynamicContainer("gather and scatterAdd", s.indexing()),
                         dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()),
                         dynamicContainer("batch-normalization kernels", new BatchNormSuite(backend, dtype).tests()),
@@ -368,6 +369,43 @@ class BackendConformanceTest {
             Layout layout = kind.equals("permuted") ? Layout.PERMUTED : Layout.CONTIGUOUS;
             Strided t = on(backend, layout, stored, Values.of(stored, dtype, 17, true));
             return t.with(t.view().expand(shape));
+        }
+
+        /**
+         * Log-softmax and its gradient along every axis of shapes with rows shorter and longer than
+         * a vector, many rows (run in parallel), on contiguous and permuted operands, with values
+         * large enough to overflow exp without the shift, and NaN and infinities in some rows.
+         */
+        Stream<DynamicNode> logSoftmax() {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (Shape shape : List.of(Shape.of(1), Shape.of(7), Shape.of(3, 10), Shape.of(2, 3, 5), Shape.of(4, 1, 6),
+                    Shape.of(5, 33), Shape.of(7000, 10), Shape.of(300, 301))) {
+                for (int axis = 0; axis < shape.rank(); axis++) {
+                    for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED)) {
+                        int a = axis;
+                        boolean special = shape.numel() < 100;
+                        double[] v = Values.of(shape, dtype, 18, special);
+                        double[] g = Values.of(shape, dtype, 19, false);
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] *= 30;
+                        }
+                        tests.add(dynamicTest(shape + " axis " + axis + " " + layout, () -> {
+                            Strided o = out(b, shape, Layout.CONTIGUOUS);
+                            Strided ro = out(REF, shape, Layout.CONTIGUOUS);
+                            b.logSoftmax(on(b, layout, shape, v), a, o);
+                            REF.logSoftmax(on(REF, layout, shape, v), a, ro);
+                            Compare.close("logSoftmax", whole(b, o), whole(REF, ro), Tolerance.softmax(dtype, shape.dim(a)));
+                            Strided gi = out(b, shape, Layout.CONTIGUOUS);
+                            Strided rgi = out(REF, shape, Layout.CONTIGUOUS);
+                            b.logSoftmaxBackward(on(b, layout, shape, g), o, a, gi);
+                            REF.logSoftmaxBackward(on(REF, layout, shape, g), ro, a, rgi);
+                            Compare.close("logSoftmaxBackward", whole(b, gi), whole(REF, rgi),
+                                    Tolerance.softmaxGradient(dtype, shape.dim(a)));
+                        }));
+                    }
+                }
+            }
+            return tests.stream();
         }
 
         Stream<DynamicNode> indexing() {

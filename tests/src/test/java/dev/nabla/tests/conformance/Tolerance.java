@@ -40,6 +40,22 @@ record Tolerance(double abs, double rel) {
         return new Tolerance(8 * ulp(dtype) * scale, 0);
     }
 
+    /**
+     * Log-softmax along an axis of {@code c} elements: the sum of {@code c} exponentials (each at
+     * most 1) in any order, and a few ulps for exp, log and the final subtraction.
+     */
+    static Tolerance softmax(DType dtype, int c) {
+        return new Tolerance(8 * ulp(dtype) * (c + 8), 4 * ulp(dtype));
+    }
+
+    /**
+     * Its gradient, {@code grad - exp(out) * sum(grad)}, with gradients of about 3 in magnitude:
+     * the sum's rounding for terms adding up to about {@code 4 c}.
+     */
+    static Tolerance softmaxGradient(DType dtype, int c) {
+        return new Tolerance(sum(dtype, 4.0 * c + 4).abs(), 4 * ulp(dtype));
+    }
+
     static Tolerance matmul(DType dtype, int k) {
         return new Tolerance(9.0 * 9.0 * 4 * ulp(dtype) * Math.max(1, k), 0);
     }
