@@ -1,12 +1,14 @@
 package dev.nabla.autodiff;
 
 import dev.nabla.autodiff.ops.Kernels;
+import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.SgdStep;
 
 /**
  * Optimizer steps that update a parameter in place in one pass, through the backend's fused
- * kernels ({@link dev.nabla.tensor.spi.Backend#sgdStep}): what an optimizer's {@code step()}
- * runs in place of its pure update rule and a copy, with the same bits. Each checks its operands,
+ * kernels ({@link dev.nabla.tensor.spi.Backend#sgdStep}, {@link dev.nabla.tensor.spi.Backend#adamStep}):
+ * what an optimizer's {@code step()} runs in place of its pure update rule and a copy, with the
+ * same bits. Each checks its operands,
  * writes the parameter unrecorded, and counts the write in its version as
  * {@link Tensor#copyFrom} does.
  */
@@ -38,6 +40,44 @@ public final class FusedSteps {
                 newBuffer == null ? null : newBuffer.strided(), step);
         param.storage().bumpVersion();
         return newBuffer;
+    }
+
+    /** Adam's moments after a step, each in new storage: the AMSGrad maximum null without AMSGrad. */
+    public record AdamMoments(Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq) {
+    }
+
+    /**
+     * One step of Adam or AdamW on {@code param} (see {@link dev.nabla.tensor.spi.Backend#adamStep}
+     * for the arithmetic), in place.
+     *
+     * @param param       the parameter, any shape; updated in place
+     * @param grad        its gradient, same shape and dtype
+     * @param expAvg      the first moment, same shape and dtype; only read
+     * @param expAvgSq    the second moment, likewise
+     * @param maxExpAvgSq AMSGrad's running maximum of the second moment, likewise, or null (without
+     *                    AMSGrad, or before its first step)
+     * @param step        the hyperparameters and the step's number
+     * @return the new moments
+     * @throws IllegalStateException    if {@code param} requires grad while grad mode is on
+     * @throws IllegalArgumentException if the operands differ in shape, dtype or device
+     */
+    public static AdamMoments adam(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq,
+                                   AdamStep step) {
+        requireWritable("adamStep", param);
+        requireLike("adamStep", "grad", grad, param);
+        requireLike("adamStep", "exp_avg", expAvg, param);
+        requireLike("adamStep", "exp_avg_sq", expAvgSq, param);
+        if (maxExpAvgSq != null) {
+            requireLike("adamStep", "max_exp_avg_sq", maxExpAvgSq, param);
+        }
+        Tensor newExpAvg = Kernels.empty(param.shape(), param.dtype(), param.backend());
+        Tensor newExpAvgSq = Kernels.empty(param.shape(), param.dtype(), param.backend());
+        Tensor newMax = step.amsgrad() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
+        param.backend().adamStep(param.strided(), grad.strided(), expAvg.strided(), expAvgSq.strided(),
+                maxExpAvgSq == null || !step.amsgrad() ? null : maxExpAvgSq.strided(), newExpAvg.strided(),
+                newExpAvgSq.strided(), newMax == null ? null : newMax.strided(), step);
+        param.storage().bumpVersion();
+        return new AdamMoments(newExpAvg, newExpAvgSq, newMax);
     }
 
     private static void requireWritable(String op, Tensor param) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.tensor.DType;
+import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.SgdStep;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,36 @@ class FusedStepsTest {
             FusedSteps.sgd(p, Tensor.of(1, 1), null, MOMENTUM);
         }
         assertThat(p.detach().toDoubleArray()).containsExactly(0.5, 1.5);
+    }
+
+    @Test
+    void adamUpdatesInPlaceAndReturnsNewMoments() {
+        Tensor p = Tensor.of(1, 2);
+        Tensor m = Tensor.of(0, 0);
+        Tensor v = Tensor.of(0, 0);
+        int version = p.storage().version();
+        FusedSteps.AdamMoments next = FusedSteps.adam(p, Tensor.of(3, -3), m, v, null,
+                new AdamStep(0.1, 0.9, 0.999, 1e-8, 0, false, true, 1));
+        // The first step moves each element by about lr against the gradient's sign.
+        assertThat(p.toDoubleArray()).containsExactly(0.9f, 2.1f);
+        assertThat(p.storage().version()).isEqualTo(version + 1);
+        assertThat(next.expAvg().toDoubleArray()).containsExactly(0.3f, -0.3f);
+        assertThat(next.maxExpAvgSq().toDoubleArray()).containsExactly(next.expAvgSq().toDoubleArray());
+        assertThat(m.toDoubleArray()).as("the old moments are only read").containsExactly(0, 0);
+        assertThat(FusedSteps.adam(p, Tensor.of(1, 1), m, v, null,
+                new AdamStep(0.1, 0.9, 0.999, 1e-8, 0, false, false, 1)).maxExpAvgSq()).isNull();
+    }
+
+    @Test
+    void adamRejectsMismatchedMomentsAndChangesNothing() {
+        Tensor p = Tensor.of(1, 2);
+        AdamStep step = new AdamStep(0.1, 0.9, 0.999, 1e-8, 0, false, true, 1);
+        assertThatThrownBy(() -> FusedSteps.adam(p, Tensor.of(1, 1), Tensor.of(0), Tensor.of(0, 0), null, step))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("adamStep: exp_avg [1] F32 must match the parameter [2] F32");
+        assertThatThrownBy(() -> FusedSteps.adam(p, Tensor.of(1, 1), Tensor.of(0, 0), Tensor.of(0, 0),
+                Tensor.of(0, 0).to(DType.F64), step))
+                .hasMessageContaining("max_exp_avg_sq [2] F64");
+        assertThat(p.toDoubleArray()).containsExactly(1, 2);
     }
 }

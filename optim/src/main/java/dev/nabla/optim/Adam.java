@@ -76,7 +76,7 @@ public final class Adam extends AdamBase {
      * @throws IllegalArgumentException if {@code params} is empty, repeats a tensor or holds a non-leaf
      */
     public Adam(List<Tensor> params, Options defaults) {
-        super("Adam", params, defaults);
+        super("Adam", params, defaults, false);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.nabla.optim;
 
+import dev.nabla.autodiff.FusedSteps;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.spi.AdamStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,12 @@ import java.util.Map;
  * bias-corrected step. They differ only in how weight decay enters, before the step.
  */
 abstract class AdamBase extends Optimizer<Adam.Options> {
-    AdamBase(String name, List<Tensor> params, Adam.Options defaults) {
+    /** AdamW's weight decay of the parameter, rather than Adam's L2 term in the gradient. */
+    private final boolean decoupled;
+
+    AdamBase(String name, List<Tensor> params, Adam.Options defaults, boolean decoupled) {
         super(name, params, defaults);
+        this.decoupled = decoupled;
     }
 
     /**
@@ -43,6 +49,21 @@ abstract class AdamBase extends Optimizer<Adam.Options> {
     }
 
     /** Zeros named {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}. */
+    /** The update rule in one pass through the backend's {@code adamStep} kernel: the same bits. */
+    @Override
+    protected final Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Adam.Options o) {
+        FusedSteps.AdamMoments next = FusedSteps.adam(param, grad, state.get("exp_avg"), state.get("exp_avg_sq"),
+                state.find("max_exp_avg_sq"), new AdamStep(o.lr(), o.beta1(), o.beta2(), o.eps(), o.weightDecay(),
+                        decoupled, o.amsgrad(), state.step()));
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("exp_avg", next.expAvg());
+        tensors.put("exp_avg_sq", next.expAvgSq());
+        if (o.amsgrad()) {
+            tensors.put("max_exp_avg_sq", next.maxExpAvgSq());
+        }
+        return tensors;
+    }
+
     @Override
     protected final Map<String, Tensor> initialState(Tensor param, Adam.Options options) {
         Map<String, Tensor> state = new LinkedHashMap<>();

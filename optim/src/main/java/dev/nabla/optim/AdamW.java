@@ -30,7 +30,7 @@ public final class AdamW extends AdamBase {
      * @throws IllegalArgumentException if {@code params} is empty, repeats a tensor or holds a non-leaf
      */
     public AdamW(List<Tensor> params, Adam.Options defaults) {
-        super("AdamW", params, defaults);
+        super("AdamW", params, defaults, true);
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.nabla.simd;
 
+import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.SgdStep;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused optimizer steps over contiguous runs, F32 and F64: each element of the parameter,
- * its gradient and its state is read once and written once, where the composition of
+ * The fused optimizer steps (SGD, Adam) over contiguous runs, F32 and F64: each element of the
+ * parameter, its gradient and its state is read once and written once, where the composition of
  * {@link dev.nabla.tensor.spi.OptimizerDefaults} makes a pass, and a new array, per operation.
  * Every operation rounds as the composition's does ({@code x + s * y} as one fused multiply-add,
  * hyperparameters rounded to the element type first), so the results are the same bits.
@@ -101,6 +102,137 @@ final class OptimizerKernels {
                 d = nesterov ? Math.fma(buf, m, d) : buf;
             }
             p[po + i] = Math.fma(d, step, pv);
+        }
+    }
+
+    /**
+     * {@link dev.nabla.tensor.spi.Backend#adamStep} on elements {@code [0, n)} of runs of the
+     * parameter, gradient, moments and new moments ({@code vx} and {@code nx} are the AMSGrad
+     * maxima, null without AMSGrad, {@code vx} also at its first step), starting at
+     * {@code at[0..7]} in that order.
+     */
+    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vx, float[] nm, float[] nv, float[] nx,
+                     int[] at, int n, AdamStep s) {
+        boolean decoupled = s.weightDecay() != 0 && s.decoupled();
+        boolean coupled = s.weightDecay() != 0 && !s.decoupled();
+        boolean amsgrad = s.amsgrad();
+        boolean firstMax = vx == null;
+        float shrink = (float) (1 - s.lr() * s.weightDecay());
+        float wd = (float) s.weightDecay();
+        float b1 = (float) s.beta1();
+        float c1 = (float) (1 - s.beta1());
+        float b2 = (float) s.beta2();
+        float c2 = (float) (1 - s.beta2());
+        float corr = (float) s.secondMomentCorrection();
+        float eps = (float) s.eps();
+        float step = (float) -s.stepSize();
+        int po = at[0], go = at[1], mo = at[2], vo = at[3], xo = at[4], nmo = at[5], nvo = at[6], nxo = at[7];
+        FloatVector vwd = FloatVector.broadcast(F, wd);
+        FloatVector vc1 = FloatVector.broadcast(F, c1);
+        FloatVector vstep = FloatVector.broadcast(F, step);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            FloatVector gv = FloatVector.fromArray(F, g, go + i);
+            if (decoupled) {
+                pv = pv.mul(shrink);
+            } else if (coupled) {
+                gv = pv.fma(vwd, gv);
+            }
+            FloatVector m1 = gv.fma(vc1, FloatVector.fromArray(F, m, mo + i).mul(b1));
+            FloatVector v1 = FloatVector.fromArray(F, v, vo + i).mul(b2).add(gv.mul(c2).mul(gv));
+            m1.intoArray(nm, nmo + i);
+            v1.intoArray(nv, nvo + i);
+            FloatVector second = v1;
+            if (amsgrad) {
+                second = firstMax ? v1 : FloatVector.fromArray(F, vx, xo + i).max(v1);
+                second.intoArray(nx, nxo + i);
+            }
+            FloatVector denom = second.sqrt().div(corr).add(eps);
+            m1.div(denom).fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            float pv = p[po + i];
+            float gv = g[go + i];
+            if (decoupled) {
+                pv = pv * shrink;
+            } else if (coupled) {
+                gv = Math.fma(pv, wd, gv);
+            }
+            float m1 = Math.fma(gv, c1, m[mo + i] * b1);
+            float v1 = v[vo + i] * b2 + gv * c2 * gv;
+            nm[nmo + i] = m1;
+            nv[nvo + i] = v1;
+            float second = v1;
+            if (amsgrad) {
+                second = firstMax ? v1 : Math.max(vx[xo + i], v1);
+                nx[nxo + i] = second;
+            }
+            float denom = (float) Math.sqrt(second) / corr + eps;
+            p[po + i] = Math.fma(m1 / denom, step, pv);
+        }
+    }
+
+    /** {@link #adam(float[], float[], float[], float[], float[], float[], float[], float[], int[], int, AdamStep)} for doubles. */
+    static void adam(double[] p, double[] g, double[] m, double[] v, double[] vx, double[] nm, double[] nv,
+                     double[] nx, int[] at, int n, AdamStep s) {
+        boolean decoupled = s.weightDecay() != 0 && s.decoupled();
+        boolean coupled = s.weightDecay() != 0 && !s.decoupled();
+        boolean amsgrad = s.amsgrad();
+        boolean firstMax = vx == null;
+        double shrink = 1 - s.lr() * s.weightDecay();
+        double wd = s.weightDecay();
+        double b1 = s.beta1();
+        double c1 = 1 - s.beta1();
+        double b2 = s.beta2();
+        double c2 = 1 - s.beta2();
+        double corr = s.secondMomentCorrection();
+        double eps = s.eps();
+        double step = -s.stepSize();
+        int po = at[0], go = at[1], mo = at[2], vo = at[3], xo = at[4], nmo = at[5], nvo = at[6], nxo = at[7];
+        DoubleVector vwd = DoubleVector.broadcast(D, wd);
+        DoubleVector vc1 = DoubleVector.broadcast(D, c1);
+        DoubleVector vstep = DoubleVector.broadcast(D, step);
+        int i = 0;
+        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
+            if (decoupled) {
+                pv = pv.mul(shrink);
+            } else if (coupled) {
+                gv = pv.fma(vwd, gv);
+            }
+            DoubleVector m1 = gv.fma(vc1, DoubleVector.fromArray(D, m, mo + i).mul(b1));
+            DoubleVector v1 = DoubleVector.fromArray(D, v, vo + i).mul(b2).add(gv.mul(c2).mul(gv));
+            m1.intoArray(nm, nmo + i);
+            v1.intoArray(nv, nvo + i);
+            DoubleVector second = v1;
+            if (amsgrad) {
+                second = firstMax ? v1 : DoubleVector.fromArray(D, vx, xo + i).max(v1);
+                second.intoArray(nx, nxo + i);
+            }
+            DoubleVector denom = second.sqrt().div(corr).add(eps);
+            m1.div(denom).fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            double pv = p[po + i];
+            double gv = g[go + i];
+            if (decoupled) {
+                pv = pv * shrink;
+            } else if (coupled) {
+                gv = Math.fma(pv, wd, gv);
+            }
+            double m1 = Math.fma(gv, c1, m[mo + i] * b1);
+            double v1 = v[vo + i] * b2 + gv * c2 * gv;
+            nm[nmo + i] = m1;
+            nv[nvo + i] = v1;
+            double second = v1;
+            if (amsgrad) {
+                second = firstMax ? v1 : Math.max(vx[xo + i], v1);
+                nx[nxo + i] = second;
+            }
+            double denom = Math.sqrt(second) / corr + eps;
+            p[po + i] = Math.fma(m1 / denom, step, pv);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.nabla.tensor.HostBuffer;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
 import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.ArgReduceOp;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.BinaryOp;
@@ -444,6 +445,45 @@ public final class SimdBackend implements Backend {
                 OptimizerKernels.sgd(f64(param.buffer()), po + from, f64(grad.buffer()), go + from,
                         buffer == null ? null : f64(buffer.buffer()), bo + from,
                         newBuffer == null ? null : f64(newBuffer.buffer()), no + from, len, step);
+            }
+        });
+    }
+
+    /**
+     * One pass over contiguous operands ({@link OptimizerKernels#adam}), in chunks on the pool
+     * from {@link Segments#PARALLEL_MIN} elements; other layouts take the default composition.
+     */
+    @Override
+    public void adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, Strided maxExpAvgSq,
+                         Strided newExpAvg, Strided newExpAvgSq, Strided newMaxExpAvgSq, AdamStep step) {
+        Strided[] operands = {param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq, newMaxExpAvgSq};
+        for (Strided s : operands) {
+            if (s != null && !Direct.dense(s.view())) {
+                Backend.super.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq,
+                        newMaxExpAvgSq, step);
+                return;
+            }
+        }
+        int n = param.view().numel();
+        int chunk = n < Segments.PARALLEL_MIN ? Math.max(n, 1) : Segments.CHUNK;
+        boolean f32 = param.dtype() == DType.F32;
+        ThreadPool.forEach(ThreadPool.chunks(n, chunk), c -> {
+            int from = c * chunk;
+            int len = Math.min(chunk, n - from);
+            int[] at = new int[operands.length];
+            for (int k = 0; k < operands.length; k++) {
+                at[k] = operands[k] == null ? 0 : operands[k].view().offset() + from;
+            }
+            if (f32) {
+                OptimizerKernels.adam(f32(param.buffer()), f32(grad.buffer()), f32(expAvg.buffer()),
+                        f32(expAvgSq.buffer()), maxExpAvgSq == null ? null : f32(maxExpAvgSq.buffer()),
+                        f32(newExpAvg.buffer()), f32(newExpAvgSq.buffer()),
+                        newMaxExpAvgSq == null ? null : f32(newMaxExpAvgSq.buffer()), at, len, step);
+            } else {
+                OptimizerKernels.adam(f64(param.buffer()), f64(grad.buffer()), f64(expAvg.buffer()),
+                        f64(expAvgSq.buffer()), maxExpAvgSq == null ? null : f64(maxExpAvgSq.buffer()),
+                        f64(newExpAvg.buffer()), f64(newExpAvgSq.buffer()),
+                        newMaxExpAvgSq == null ? null : f64(newMaxExpAvgSq.buffer()), at, len, step);
             }
         });
     }

@@ -12,8 +12,8 @@ import dev.nabla.tensor.Strided;
  * <p>Contract: the caller has already validated shapes, axes and dtypes. Operands that are
  * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
- * through its view and never aliases an input ({@link #sgdStep}'s parameter, read and written in
- * place, is the one exception). Except for {@link #copy}, all operands of one call
+ * through its view and never aliases an input (the parameter of the fused optimizer steps,
+ * {@link #sgdStep} and {@link #adamStep}, read and written in place, is the one exception). Except for {@link #copy}, all operands of one call
  * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
  *
  * <p>The methods with a default are optional: {@link #addScaled}, {@link #matmulAdd},
@@ -260,5 +260,30 @@ public interface Backend {
      */
     default void sgdStep(Strided param, Strided grad, Strided buffer, Strided newBuffer, SgdStep step) {
         OptimizerDefaults.sgdStep(this, param, grad, buffer, newBuffer, step);
+    }
+
+    /**
+     * One step of Adam or AdamW on a parameter in one pass, in the order of operations of
+     * PyTorch's and of {@code dev.nabla.optim.Adam.update} and {@code AdamW.update}: each
+     * {@code x + s * y} rounded once as in {@link #addScaled}, every other operation rounded on its
+     * own, scalars rounded to the operands' dtype first,
+     * <pre>
+     * if decoupled:  param = param * (1 - lr * weightDecay)
+     * g = decoupled || weightDecay == 0 ? grad : grad + weightDecay * param
+     * newExpAvg   = expAvg * beta1 + (1 - beta1) * g
+     * newExpAvgSq = expAvgSq * beta2 + (g * (1 - beta2)) * g
+     * if amsgrad:    newMaxExpAvgSq = maxExpAvgSq == null ? newExpAvgSq : max(maxExpAvgSq, newExpAvgSq)
+     * denom = sqrt(amsgrad ? newMaxExpAvgSq : newExpAvgSq) / secondMomentCorrection + eps
+     * param = param + (-stepSize) * (newExpAvg / denom)
+     * </pre>
+     * with {@link AdamStep#stepSize} and {@link AdamStep#secondMomentCorrection}. {@code param} is
+     * read and written in place, each element read before it is written; the moments are only
+     * read and the new moments overwritten ({@code maxExpAvgSq} may be null, and both it and
+     * {@code newMaxExpAvgSq} are null without AMSGrad). All operands have the parameter's shape.
+     */
+    default void adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, Strided maxExpAvgSq,
+                          Strided newExpAvg, Strided newExpAvgSq, Strided newMaxExpAvgSq, AdamStep step) {
+        OptimizerDefaults.adamStep(this, param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq,
+                newMaxExpAvgSq, step);
     }
 }

@@ -38,4 +38,49 @@ public final class OptimizerDefaults {
         b.addScaled(param, direction, -s.lr(), updated);
         b.copy(updated, param);
     }
+
+    /** See {@link Backend#adamStep}. */
+    public static void adamStep(Backend b, Strided param, Strided grad, Strided expAvg, Strided expAvgSq,
+                                Strided maxExpAvgSq, Strided newExpAvg, Strided newExpAvgSq, Strided newMaxExpAvgSq,
+                                AdamStep s) {
+        Strided p = param;
+        Strided g = grad;
+        if (s.weightDecay() != 0 && s.decoupled()) {
+            p = Temporaries.like(b, param);
+            b.binary(BinaryOp.MUL, param, Temporaries.constant(b, param, 1 - s.lr() * s.weightDecay()), p);
+        } else if (s.weightDecay() != 0) {
+            g = Temporaries.like(b, param);
+            b.addScaled(grad, param, s.weightDecay(), g);
+        }
+        Strided decayedAvg = Temporaries.like(b, param);
+        b.binary(BinaryOp.MUL, expAvg, Temporaries.constant(b, param, s.beta1()), decayedAvg);
+        b.addScaled(decayedAvg, g, 1 - s.beta1(), newExpAvg);
+        Strided decayedSq = Temporaries.like(b, param);
+        b.binary(BinaryOp.MUL, expAvgSq, Temporaries.constant(b, param, s.beta2()), decayedSq);
+        Strided scaled = Temporaries.like(b, param);
+        b.binary(BinaryOp.MUL, g, Temporaries.constant(b, param, 1 - s.beta2()), scaled);
+        Strided square = Temporaries.like(b, param);
+        b.binary(BinaryOp.MUL, scaled, g, square);
+        b.binary(BinaryOp.ADD, decayedSq, square, newExpAvgSq);
+        Strided second = newExpAvgSq;
+        if (s.amsgrad()) {
+            if (maxExpAvgSq == null) {
+                b.copy(newExpAvgSq, newMaxExpAvgSq);
+            } else {
+                b.binary(BinaryOp.MAX, maxExpAvgSq, newExpAvgSq, newMaxExpAvgSq);
+            }
+            second = newMaxExpAvgSq;
+        }
+        Strided root = Temporaries.like(b, param);
+        b.unary(UnaryOp.SQRT, second, root);
+        Strided corrected = Temporaries.like(b, param);
+        b.binary(BinaryOp.DIV, root, Temporaries.constant(b, param, s.secondMomentCorrection()), corrected);
+        Strided denom = Temporaries.like(b, param);
+        b.binary(BinaryOp.ADD, corrected, Temporaries.constant(b, param, s.eps()), denom);
+        Strided ratio = Temporaries.like(b, param);
+        b.binary(BinaryOp.DIV, newExpAvg, denom, ratio);
+        Strided updated = Temporaries.like(b, param);
+        b.addScaled(p, ratio, -s.stepSize(), updated);
+        b.copy(updated, param);
+    }
 }

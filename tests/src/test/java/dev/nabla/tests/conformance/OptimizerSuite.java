@@ -6,6 +6,7 @@ import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.SgdStep;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
 /**
- * The fused optimizer step of one backend and dtype against the reference backend's default
- * composition, bit for bit: every combination of momentum (none, first step, later steps),
- * dampening, weight decay and Nesterov momentum, on empty, short (a vector tail), and long
+ * The fused optimizer steps of one backend and dtype against the reference backend's default
+ * composition, bit for bit: for SGD every combination of momentum (none, first step, later
+ * steps), dampening, weight decay and Nesterov momentum; for Adam both kinds of weight decay,
+ * AMSGrad with and without a previous maximum, and steps past the first; on empty, short (a vector tail), and long
  * (parallel) parameters, contiguous (the fused path) and permuted or offset (other layouts), with
  * NaN and infinities among the values. The whole buffer behind each written operand is compared,
  * so writes outside its view are caught.
@@ -30,6 +32,13 @@ final class OptimizerSuite {
             new SgdStep(0.01, 0.9, 0, 0, false),
             new SgdStep(0.03, 0.9, 0.1, 5e-4, false),
             new SgdStep(1 / 3.0, 0.7, 0, 1e-3, true));
+
+    private static final List<AdamStep> ADAM = List.of(
+            new AdamStep(1e-3, 0.9, 0.999, 1e-8, 0, false, false, 1),
+            new AdamStep(1e-2, 0.9, 0.999, 1e-8, 1e-2, false, false, 3),
+            new AdamStep(3e-3, 0.8, 0.99, 1e-6, 1e-2, true, false, 5),
+            new AdamStep(1e-3, 0.9, 0.999, 1e-8, 0, false, true, 2),
+            new AdamStep(2e-2, 0.9, 0.999, 1e-8, 5e-4, true, true, 7));
 
     private final Backend b;
     private final DType dtype;
@@ -62,7 +71,55 @@ final class OptimizerSuite {
                 }
             }
         }
+        for (Shape shape : SHAPES) {
+            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
+                for (AdamStep s : ADAM) {
+                    for (boolean firstMax : s.amsgrad() ? new boolean[] {true, false} : new boolean[] {false}) {
+                        String name = "adamStep " + shape + " " + layout + " " + s + (firstMax ? " first max" : "");
+                        tests.add(dynamicTest(name, () -> {
+                            Strided[] got = adam(b, layout, shape, s, firstMax);
+                            Strided[] want = adam(REF, layout, shape, s, firstMax);
+                            String[] what = {"param", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"};
+                            for (int i = 0; i < got.length; i++) {
+                                if (got[i] != null) {
+                                    Compare.exact(name + ": " + what[i], Layout.whole(b, got[i]),
+                                            Layout.whole(REF, want[i]));
+                                }
+                            }
+                        }));
+                    }
+                }
+            }
+        }
         return tests.stream();
+    }
+
+    /**
+     * The parameter after one Adam step and the new moments (the maximum null without AMSGrad),
+     * written over garbage; the old maximum absent when {@code firstMax}.
+     */
+    private Strided[] adam(Backend k, Layout layout, Shape shape, AdamStep s, boolean firstMax) {
+        Strided param = layout.make(k, dtype, shape, Values.of(shape, dtype, 71, true));
+        Strided grad = layout.make(k, dtype, shape, Values.of(shape, dtype, 72, true));
+        Strided expAvg = layout.make(k, dtype, shape, Values.of(shape, dtype, 73, true));
+        Strided expAvgSq = layout.make(k, dtype, shape, squares(Values.of(shape, dtype, 74, true)));
+        Strided max = s.amsgrad() && !firstMax ? layout.make(k, dtype, shape, squares(Values.of(shape, dtype, 75, true)))
+                : null;
+        Strided newExpAvg = layout.make(k, dtype, shape, Values.of(shape, dtype, 76, true));
+        Strided newExpAvgSq = layout.make(k, dtype, shape, Values.of(shape, dtype, 77, true));
+        Strided newMax = s.amsgrad() ? layout.make(k, dtype, shape, Values.of(shape, dtype, 78, true)) : null;
+        k.adamStep(param, grad, expAvg, expAvgSq, max, newExpAvg, newExpAvgSq, newMax, s);
+        return new Strided[] {param, newExpAvg, newExpAvgSq, newMax};
+    }
+
+    /** Second moments: the squares of {@code v} (exact in the dtype's range for these values), NaN kept. */
+    private double[] squares(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double sq = v[i] * v[i];
+            out[i] = dtype == DType.F32 ? (float) sq : sq;
+        }
+        return out;
     }
 
     /** The parameter after one step and the new momentum buffer (null without momentum), written over garbage. */
