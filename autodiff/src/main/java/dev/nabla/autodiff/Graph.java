@@ -1,9 +1,13 @@
 package dev.nabla.autodiff;
 
+import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,6 +43,7 @@ public final class Graph {
     static void backward(Tensor root, Tensor seed, boolean retainGraph) {
         List<Node> order = topologicalOrder(root.node());
         root.node().pendingGrad = seed;
+        Set<Buffer> claimed = claimedBy(seed);
         try (GradMode.Scope s = GradMode.disable()) {
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
@@ -59,7 +64,7 @@ public final class Graph {
                     Tensor gi = sumToShape(inputGrads[i], input.shape(), node.name());
                     Node creator = input.node();
                     if (creator == null) {
-                        input.accumulateGrad(gi);
+                        input.accumulateGrad(gi, claimed);
                     } else {
                         creator.pendingGrad = creator.pendingGrad == null ? gi : creator.pendingGrad.add(gi);
                     }
@@ -70,6 +75,16 @@ public final class Graph {
                 node.pendingGrad = null;
             }
         }
+    }
+
+    /**
+     * The buffers a backward pass may not hand to a leaf as its gradient without a copy: at the
+     * start, that of the caller's {@code seed}, which the caller still holds.
+     */
+    static Set<Buffer> claimedBy(Tensor seed) {
+        Set<Buffer> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+        claimed.add(seed.storage().buffer);
+        return claimed;
     }
 
     /**

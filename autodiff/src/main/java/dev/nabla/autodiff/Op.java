@@ -14,7 +14,10 @@ public interface Op {
     /**
      * The gradient of the loss with respect to each input, in the order the inputs were recorded;
      * {@code null} for an input that gets none. A returned gradient may have the input's shape or
-     * a shape it broadcasts to: the engine sums broadcast axes away.
+     * a shape it broadcasts to: the engine sums broadcast axes away. A returned tensor may become
+     * a leaf's gradient as it is, without a copy (unless another leaf or the caller of backward
+     * already holds its storage), so return {@code grad} itself, views of it, or tensors computed
+     * here, never one that something else keeps and may change.
      *
      * @param grad the gradient with respect to this op's output, of the output's shape
      */

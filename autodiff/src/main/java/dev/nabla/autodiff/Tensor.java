@@ -31,6 +31,7 @@ import dev.nabla.tensor.spi.ReduceOp;
 import dev.nabla.tensor.spi.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An n-dimensional array on a device that can record the operations applied to it and compute
@@ -316,10 +317,23 @@ public final class Tensor {
         return node == null ? null : node.name();
     }
 
-    /** Adds {@code g} into this leaf's gradient; the first one is copied so no two leaves share storage. */
-    void accumulateGrad(Tensor g) {
+    /**
+     * Adds {@code g} into this leaf's gradient. The first one becomes the gradient itself when it
+     * is a tensor of its own (contiguous over the whole of its buffer) whose buffer nobody else
+     * was given: {@code claimed} holds the buffers handed out so far, and the caller's own
+     * gradient. Otherwise it is copied, so that no two leaves share a gradient's storage and an
+     * in-place change of one (gradient clipping, say) reaches no other tensor.
+     */
+    void accumulateGrad(Tensor g, Set<Buffer> claimed) {
         try (GradMode.Scope s = GradMode.disable()) {
-            grad = grad == null ? g.copy() : grad.add(g);
+            if (grad != null) {
+                grad = grad.add(g);
+            } else if (g.isContiguous() && g.view.offset() == 0 && g.numel() == g.storage.buffer.size()
+                    && claimed.add(g.storage.buffer)) {
+                grad = g.detach();
+            } else {
+                grad = g.copy();
+            }
         }
     }
 
@@ -359,7 +373,7 @@ public final class Tensor {
                     + gradient.device() + " does not match tensor " + shape() + " " + dtype() + " on " + device());
         }
         if (node == null) {
-            accumulateGrad(gradient);
+            accumulateGrad(gradient, Graph.claimedBy(gradient));
             return;
         }
         Graph.backward(this, gradient, retainGraph);

@@ -152,4 +152,50 @@ class BackwardEngineTest {
         assertThat(x.grad().toDoubleArray()).containsExactly(0.75, 6.75);
         assertThat(GradCheck.check(in -> Cube.apply(in.get(0)), List.of(x)).passed()).isTrue();
     }
+
+    /**
+     * A leaf keeps a fresh gradient without copying it, but never one that another leaf or the
+     * caller also holds: changing one leaf's gradient in place changes nothing else.
+     */
+    @Test
+    void leavesNeverShareAGradientsStorageWithEachOtherOrTheCaller() {
+        Tensor x = Tensor.of(1, 2).requiresGrad(true);
+        Tensor y = Tensor.of(3, 4).requiresGrad(true);
+        Tensor seed = Tensor.of(5, 6);
+        x.add(y).backward(seed);
+        assertThat(x.grad().storage().buffer).isNotSameAs(y.grad().storage().buffer);
+        assertThat(x.grad().storage().buffer).isNotSameAs(seed.storage().buffer);
+        assertThat(y.grad().storage().buffer).isNotSameAs(seed.storage().buffer);
+        x.grad().copyFrom(Tensor.of(0, 0));
+        assertThat(y.grad().toDoubleArray()).containsExactly(5, 6);
+        assertThat(seed.toDoubleArray()).containsExactly(5, 6);
+
+        Tensor leaf = Tensor.of(7, 8).requiresGrad(true);
+        Tensor given = Tensor.of(1, 1);
+        leaf.backward(given);
+        assertThat(leaf.grad().storage().buffer).isNotSameAs(given.storage().buffer);
+    }
+
+    @Test
+    void aFreshGradientIsKeptRatherThanCopied() {
+        Tensor[] made = new Tensor[1];
+        Op op = grad -> {
+            made[0] = grad.mul(2.0);
+            return new Tensor[] {made[0]};
+        };
+        Tensor x = Tensor.of(1, 2).requiresGrad(true);
+        Graph.record(Tensor.of(0, 0), op, x).backward(Tensor.of(1, 1));
+        assertThat(x.grad().storage().buffer).isSameAs(made[0].storage().buffer);
+        assertThat(x.grad().toDoubleArray()).containsExactly(2, 2);
+
+        Tensor w = Tensor.of(1, 2).requiresGrad(true);
+        w.mul(Tensor.of(3, 4)).sum().backward();
+        Tensor first = w.grad();
+        assertThat(first.toDoubleArray()).containsExactly(3, 4);
+        assertThat(first.isContiguous()).isTrue();
+        // Accumulating adds into a new tensor; the one read before is unchanged.
+        w.mul(Tensor.of(1, 1)).sum().backward();
+        assertThat(w.grad().toDoubleArray()).containsExactly(4, 5);
+        assertThat(first.toDoubleArray()).containsExactly(3, 4);
+    }
 }
