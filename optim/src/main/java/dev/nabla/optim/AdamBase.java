@@ -39,40 +39,33 @@ abstract class AdamBase extends Optimizer<Adam.Options> {
         Tensor maxExpAvgSq = !amsgrad ? null : vMax == null ? expAvgSq : vMax.maximum(expAvgSq);
         double stepSize = o.lr() / (1 - Math.pow(beta1, t));
         Tensor denom = (amsgrad ? maxExpAvgSq : expAvgSq).sqrt().div(Math.sqrt(1 - Math.pow(beta2, t))).add(o.eps());
+        return new Updated(param.add(expAvg.div(denom), -stepSize), moments(expAvg, expAvgSq, maxExpAvgSq));
+    }
+
+    /** The state by PyTorch's names, in its order; {@code max_exp_avg_sq} only when given (AMSGrad). */
+    private static Map<String, Tensor> moments(Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq) {
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put("exp_avg", expAvg);
         state.put("exp_avg_sq", expAvgSq);
-        if (amsgrad) {
+        if (maxExpAvgSq != null) {
             state.put("max_exp_avg_sq", maxExpAvgSq);
         }
-        return new Updated(param.add(expAvg.div(denom), -stepSize), state);
+        return state;
     }
 
-    /** Zeros named {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}. */
     /** The update rule in one pass through the backend's {@code adamStep} kernel: the same bits. */
     @Override
     protected final Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Adam.Options o) {
         FusedSteps.AdamMoments next = FusedSteps.adam(param, grad, state.get("exp_avg"), state.get("exp_avg_sq"),
                 state.find("max_exp_avg_sq"), new AdamStep(o.lr(), o.beta1(), o.beta2(), o.eps(), o.weightDecay(),
                         decoupled, o.amsgrad(), state.step()));
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        tensors.put("exp_avg", next.expAvg());
-        tensors.put("exp_avg_sq", next.expAvgSq());
-        if (o.amsgrad()) {
-            tensors.put("max_exp_avg_sq", next.maxExpAvgSq());
-        }
-        return tensors;
+        return moments(next.expAvg(), next.expAvgSq(), next.maxExpAvgSq());
     }
 
+    /** Zeros named {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}. */
     @Override
     protected final Map<String, Tensor> initialState(Tensor param, Adam.Options options) {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        state.put("exp_avg", param.zerosLike());
-        state.put("exp_avg_sq", param.zerosLike());
-        if (options.amsgrad()) {
-            state.put("max_exp_avg_sq", param.zerosLike());
-        }
-        return state;
+        return moments(param.zerosLike(), param.zerosLike(), options.amsgrad() ? param.zerosLike() : null);
     }
 
     /** {@code lr / (sqrt(v_hat) + eps)}, the factor applied to the bias-corrected first moment {@code m_hat}. */
