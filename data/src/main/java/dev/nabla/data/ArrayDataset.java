@@ -106,6 +106,24 @@ public final class ArrayDataset implements Dataset {
         return classNames;
     }
 
+    @Override
+    public Shape fixedSampleShape() {
+        return sampleShape;
+    }
+
+    /** Copies the sample's values straight from this set's array (widening bytes). */
+    @Override
+    public double readInto(int index, float[] dst, int offset) {
+        Indices.check("arrayDataset.readInto", index, labels.length);
+        int n = sampleShape.numel();
+        if (floats != null) {
+            System.arraycopy(floats, index * n, dst, offset, n);
+        } else {
+            widen(index * n, dst, offset, n);
+        }
+        return labels[index];
+    }
+
     /** The shape of every sample, e.g. {@code [1, 28, 28]} or {@code [4]}. */
     public Shape sampleShape() {
         return sampleShape;
@@ -126,20 +144,23 @@ public final class ArrayDataset implements Dataset {
         int[] dims = new int[sampleShape.rank() + 1];
         dims[0] = labels.length;
         System.arraycopy(sampleShape.dims(), 0, dims, 1, sampleShape.rank());
-        float[] all = floats != null ? floats.clone() : widen(0, bytes.length);
+        float[] all = floats != null ? floats.clone() : new float[bytes.length];
+        if (floats == null) {
+            widen(0, all, 0, bytes.length);
+        }
         return Tensor.fromArray(all, Shape.of(dims), device);
     }
 
     private float[] values(int index) {
-        int n = sampleShape.numel();
-        return floats != null ? Arrays.copyOfRange(floats, index * n, (index + 1) * n) : widen(index * n, n);
+        float[] out = new float[sampleShape.numel()];
+        readInto(index, out, 0);
+        return out;
     }
 
-    private float[] widen(int from, int count) {
-        float[] out = new float[count];
+    /** Bytes {@code [from, from + count)} as unsigned values into {@code dst} from {@code offset}. */
+    private void widen(int from, float[] dst, int offset, int count) {
         for (int i = 0; i < count; i++) {
-            out[i] = bytes[from + i] & 0xFF;
+            dst[offset + i] = bytes[from + i] & 0xFF;
         }
-        return out;
     }
 }

@@ -36,6 +36,36 @@ final class BatchMaker {
     Batch make(int epoch, int batch, int[] order) {
         int from = batch * batchSize;
         int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+        Shape fixed = sampleTransform == null ? dataset.fixedSampleShape() : null;
+        Batch result = fixed != null ? readDirectly(epoch, batch, indices, fixed) : fromSamples(epoch, batch, indices);
+        if (batchTransform == null) {
+            return result;
+        }
+        try {
+            return batchTransform.apply(result, DataLoader.batchRng(seed, epoch, batch));
+        } catch (RuntimeException e) {
+            throw DataLoaderException.forBatch(epoch, batch, e);
+        }
+    }
+
+    /** Samples of one known shape, untransformed: read straight into the batch's array. */
+    private Batch readDirectly(int epoch, int batch, int[] indices, Shape sampleShape) {
+        int n = indices.length;
+        int size = sampleShape.numel();
+        float[] features = new float[Math.multiplyExact(n, size)];
+        float[] labels = new float[n];
+        for (int k = 0; k < n; k++) {
+            try {
+                labels[k] = (float) dataset.readInto(indices[k], features, k * size);
+            } catch (RuntimeException e) {
+                throw DataLoaderException.forSample(epoch, batch, indices[k], e);
+            }
+        }
+        return batch(features, labels, sampleShape, indices);
+    }
+
+    /** Samples made one by one ({@link Dataset#get}, then the sample transform), of one shape. */
+    private Batch fromSamples(int epoch, int batch, int[] indices) {
         int n = indices.length;
         float[] labels = new float[n];
         float[] features = null;
@@ -55,16 +85,12 @@ final class BatchMaker {
             System.arraycopy(s.features().toFloatArray(), 0, features, k * shape.numel(), shape.numel());
             labels[k] = (float) s.label();
         }
-        Batch result = new Batch(Tensor.fromArray(features, batchShape(n, sampleShape), device),
-                Tensor.fromArray(labels, Shape.of(n), device), indices);
-        if (batchTransform == null) {
-            return result;
-        }
-        try {
-            return batchTransform.apply(result, DataLoader.batchRng(seed, epoch, batch));
-        } catch (RuntimeException e) {
-            throw DataLoaderException.forBatch(epoch, batch, e);
-        }
+        return batch(features, labels, sampleShape, indices);
+    }
+
+    private Batch batch(float[] features, float[] labels, Shape sampleShape, int[] indices) {
+        return new Batch(Tensor.fromArray(features, batchShape(indices.length, sampleShape), device),
+                Tensor.fromArray(labels, Shape.of(indices.length), device), indices);
     }
 
     private Sample sample(int epoch, int batch, int index) {

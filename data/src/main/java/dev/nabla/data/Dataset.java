@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.tensor.Shape;
 import java.util.List;
 
 /**
@@ -20,6 +21,30 @@ public interface Dataset {
      * @throws java.io.UncheckedIOException if a lazily read file cannot be read; the message names it
      */
     Sample get(int index);
+
+    /**
+     * The shape every sample's features have, when it is known without reading a sample (an
+     * in-memory array of samples); null when samples may differ or must be read to tell. A set
+     * that returns a shape here answers {@link #readInto}.
+     */
+    default Shape fixedSampleShape() {
+        return null;
+    }
+
+    /**
+     * Writes the features of sample {@code index} (what {@code get(index).features()} holds, as
+     * row-major floats of {@link #fixedSampleShape()}) into {@code dst} from {@code offset}, and
+     * returns its label: a sample without the tensor and the copies {@link #get} makes, for a
+     * {@link DataLoader} assembling a batch. This default goes through {@link #get}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+     */
+    default double readInto(int index, float[] dst, int offset) {
+        Sample s = get(index);
+        float[] features = s.features().toFloatArray();
+        System.arraycopy(features, 0, dst, offset, features.length);
+        return s.label();
+    }
 
     /**
      * The class names, where label {@code k} means {@code classNames().get(k)}; empty when the

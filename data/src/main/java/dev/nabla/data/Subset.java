@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.tensor.Shape;
 import java.util.List;
 
 /**
@@ -39,6 +40,16 @@ public final class Subset implements Dataset {
     @Override
     public List<String> classNames() {
         return base.classNames();
+    }
+
+    @Override
+    public Shape fixedSampleShape() {
+        return base.fixedSampleShape();
+    }
+
+    @Override
+    public double readInto(int index, float[] dst, int offset) {
+        return base.readInto(indices[Indices.check("subset.readInto", index, indices.length)], dst, offset);
     }
 
     /** The position in the base dataset of this subset's sample {@code index}. */

@@ -261,4 +261,43 @@ class DataLoaderTest {
         assertThatThrownBy(() -> DataLoader.builder(numbers(3)).build().epoch(-1))
                 .hasMessage("dataLoader: epoch must be >= 0, got -1");
     }
+
+    /**
+     * Batches read straight from an in-memory set's arrays (floats, unsigned bytes, a subset of
+     * either) equal those made sample by sample through {@link Dataset#get}.
+     */
+    @Test
+    void readingSamplesDirectlyGivesTheBatchesThatGetGives() {
+        byte[] pixels = new byte[4 * 10];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (37 * i);
+        }
+        float[] classes = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0};
+        List<Dataset> sets = List.of(numbers(10),
+                ArrayDataset.ofUnsignedBytes(pixels, Shape.of(2, 2), classes, List.of(), Device.REFERENCE),
+                numbers(10).subset(9, 3, 3, 0, 7));
+        for (Dataset set : sets) {
+            assertThat(set.fixedSampleShape()).isNotNull();
+            Dataset onlyGet = new Dataset() {
+                @Override
+                public int size() {
+                    return set.size();
+                }
+
+                @Override
+                public Sample get(int index) {
+                    return set.get(index);
+                }
+            };
+            assertThat(onlyGet.fixedSampleShape()).isNull();
+            DataLoader direct = DataLoader.builder(set).batchSize(3).shuffle(5).build();
+            DataLoader sampled = DataLoader.builder(onlyGet).batchSize(3).shuffle(5).build();
+            List<float[]> want = all(sampled.epoch(1));
+            List<float[]> got = all(direct.epoch(1));
+            assertThat(got).hasSameSizeAs(want);
+            for (int k = 0; k < got.size(); k++) {
+                assertThat(got.get(k)).containsExactly(want.get(k));
+            }
+        }
+    }
 }
