@@ -13,12 +13,13 @@ import dev.nabla.tensor.Strided;
  * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
  * through its view and never aliases an input (the parameter of the fused optimizer steps,
- * {@link #sgdStep} and {@link #adamStep}, read and written in place, is the one exception). Except for {@link #copy}, all operands of one call
- * share one dtype (index operands excepted). Every buffer passed in was allocated by this backend.
+ * {@link #sgdStep} and {@link #adamStep}, read and written in place, is the one exception).
+ * Except for {@link #copy}, all operands of one call share one dtype (index operands excepted).
+ * Every buffer passed in was allocated by this backend.
  *
  * <p>The methods with a default are optional: {@link #addScaled}, {@link #matmulAdd},
  * {@link #logSoftmax} and its gradient among the compute methods, and the kernels at the end
- * (im2col, col2im, pooling, batch normalization, convolution, the fused optimizer step). Their
+ * (im2col, col2im, pooling, batch normalization, convolution, the fused optimizer steps). Their
  * defaults, inline or in {@link SoftmaxDefaults}, {@link WindowDefaults},
  * {@link BatchNormDefaults}, {@link ConvDefaults} and {@link OptimizerDefaults}, compose the
  * primitives, and a backend overrides one only where a benchmark shows the gain. The window and
