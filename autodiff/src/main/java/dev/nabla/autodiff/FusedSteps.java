@@ -1,15 +1,15 @@
 package dev.nabla.autodiff;
 
 import dev.nabla.autodiff.ops.Kernels;
+import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.SgdStep;
 
 /**
  * Optimizer steps that update a parameter in place in one pass, through the backend's fused
- * kernels ({@link dev.nabla.tensor.spi.Backend#sgdStep}, {@link dev.nabla.tensor.spi.Backend#adamStep}):
- * what an optimizer's {@code step()} runs in place of its pure update rule and a copy, with the
- * same bits. Each checks its operands,
- * writes the parameter unrecorded, and counts the write in its version as
+ * kernels ({@code Backend.sgdStep}, {@code adamStep}, {@code adagradStep}): what an optimizer's
+ * {@code step()} runs in place of its pure update rule and a copy, with the same bits. Each
+ * checks its operands, writes the parameter unrecorded, and counts the write in its version as
  * {@link Tensor#copyFrom} does.
  */
 public final class FusedSteps {
@@ -78,6 +78,28 @@ public final class FusedSteps {
                 newExpAvgSq.strided(), newMax == null ? null : newMax.strided(), step);
         param.storage().bumpVersion();
         return new AdamMoments(newExpAvg, newExpAvgSq, newMax);
+    }
+
+    /**
+     * One step of Adagrad on {@code param} (see {@link dev.nabla.tensor.spi.Backend#adagradStep}
+     * for the arithmetic), in place.
+     *
+     * @param param the parameter, any shape; updated in place
+     * @param grad  its gradient, same shape and dtype
+     * @param sum   the accumulated squared gradients, same shape and dtype; only read
+     * @param step  the hyperparameters and the step's number
+     * @return the new sum in new storage
+     * @throws IllegalStateException    if {@code param} requires grad while grad mode is on
+     * @throws IllegalArgumentException if the operands differ in shape, dtype or device
+     */
+    public static Tensor adagrad(Tensor param, Tensor grad, Tensor sum, AdagradStep step) {
+        requireWritable("adagradStep", param);
+        requireLike("adagradStep", "grad", grad, param);
+        requireLike("adagradStep", "sum", sum, param);
+        Tensor newSum = Kernels.empty(param.shape(), param.dtype(), param.backend());
+        param.backend().adagradStep(param.strided(), grad.strided(), sum.strided(), newSum.strided(), step);
+        param.storage().bumpVersion();
+        return newSum;
     }
 
     private static void requireWritable(String op, Tensor param) {

@@ -1,6 +1,8 @@
 package dev.nabla.optim;
 
+import dev.nabla.autodiff.FusedSteps;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.spi.AdagradStep;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +111,13 @@ public final class Adagrad extends Optimizer<Adagrad.Options> {
     @Override
     protected Updated computeUpdate(Tensor param, Tensor grad, ParamState state, Options options) {
         return update(param, grad, state.get("sum"), state.step(), options);
+    }
+
+    /** The update rule in one pass through the backend's {@code adagradStep} kernel: the same bits. */
+    @Override
+    protected Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Options o) {
+        return Map.of("sum", FusedSteps.adagrad(param, grad, state.get("sum"),
+                new AdagradStep(o.lr(), o.lrDecay(), o.weightDecay(), o.eps(), state.step())));
     }
 
     /** {@code lr_t / (sqrt(s) + eps)}: the factor applied to the gradient at the last step. */

@@ -1,5 +1,6 @@
 package dev.nabla.simd;
 
+import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.SgdStep;
 import jdk.incubator.vector.DoubleVector;
@@ -7,7 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused optimizer steps (SGD, Adam) over contiguous runs, F32 and F64: each element of the
+ * The fused optimizer steps (SGD, Adam, Adagrad) over contiguous runs, F32 and F64: each element of the
  * parameter, its gradient and its state is read once and written once, where the composition of
  * {@link dev.nabla.tensor.spi.OptimizerDefaults} makes a pass, and a new array, per operation.
  * Every operation rounds as the composition's does ({@code x + s * y} as one fused multiply-add,
@@ -233,6 +234,68 @@ final class OptimizerKernels {
             }
             double denom = Math.sqrt(second) / corr + eps;
             p[po + i] = Math.fma(m1 / denom, step, pv);
+        }
+    }
+
+    /**
+     * {@link dev.nabla.tensor.spi.Backend#adagradStep} on elements {@code [0, n)} of runs of the
+     * parameter, gradient, sum and new sum starting at {@code po}, {@code go}, {@code so} and
+     * {@code no}.
+     */
+    static void adagrad(float[] p, int po, float[] g, int go, float[] sum, int so, float[] ns, int no, int n,
+                        AdagradStep s) {
+        boolean decay = s.weightDecay() != 0;
+        float wd = (float) s.weightDecay();
+        float eps = (float) s.eps();
+        float step = (float) -s.decayedLr();
+        FloatVector vwd = FloatVector.broadcast(F, wd);
+        FloatVector vstep = FloatVector.broadcast(F, step);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            FloatVector gv = FloatVector.fromArray(F, g, go + i);
+            if (decay) {
+                gv = pv.fma(vwd, gv);
+            }
+            FloatVector s1 = FloatVector.fromArray(F, sum, so + i).add(gv.mul(gv));
+            s1.intoArray(ns, no + i);
+            gv.div(s1.sqrt().add(eps)).fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            float pv = p[po + i];
+            float gv = decay ? Math.fma(pv, wd, g[go + i]) : g[go + i];
+            float s1 = sum[so + i] + gv * gv;
+            ns[no + i] = s1;
+            p[po + i] = Math.fma(gv / ((float) Math.sqrt(s1) + eps), step, pv);
+        }
+    }
+
+    /** {@link #adagrad(float[], int, float[], int, float[], int, float[], int, int, AdagradStep)} for doubles. */
+    static void adagrad(double[] p, int po, double[] g, int go, double[] sum, int so, double[] ns, int no, int n,
+                        AdagradStep s) {
+        boolean decay = s.weightDecay() != 0;
+        double wd = s.weightDecay();
+        double eps = s.eps();
+        double step = -s.decayedLr();
+        DoubleVector vwd = DoubleVector.broadcast(D, wd);
+        DoubleVector vstep = DoubleVector.broadcast(D, step);
+        int i = 0;
+        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
+            if (decay) {
+                gv = pv.fma(vwd, gv);
+            }
+            DoubleVector s1 = DoubleVector.fromArray(D, sum, so + i).add(gv.mul(gv));
+            s1.intoArray(ns, no + i);
+            gv.div(s1.sqrt().add(eps)).fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            double pv = p[po + i];
+            double gv = decay ? Math.fma(pv, wd, g[go + i]) : g[go + i];
+            double s1 = sum[so + i] + gv * gv;
+            ns[no + i] = s1;
+            p[po + i] = Math.fma(gv / (Math.sqrt(s1) + eps), step, pv);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.nabla.tensor.HostBuffer;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
 import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.ArgReduceOp;
 import dev.nabla.tensor.spi.Backend;
@@ -421,22 +422,16 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void sgdStep(Strided param, Strided grad, Strided buffer, Strided newBuffer, SgdStep step) {
-        if (!Direct.dense(param.view()) || !Direct.dense(grad.view())
-                || (buffer != null && !Direct.dense(buffer.view()))
-                || (newBuffer != null && !Direct.dense(newBuffer.view()))) {
+        if (!dense(param, grad, buffer, newBuffer)) {
             Backend.super.sgdStep(param, grad, buffer, newBuffer, step);
             return;
         }
-        int n = param.view().numel();
         int po = param.view().offset();
         int go = grad.view().offset();
         int bo = buffer == null ? 0 : buffer.view().offset();
         int no = newBuffer == null ? 0 : newBuffer.view().offset();
-        int chunk = n < Segments.PARALLEL_MIN ? Math.max(n, 1) : Segments.CHUNK;
         boolean f32 = param.dtype() == DType.F32;
-        ThreadPool.forEach(ThreadPool.chunks(n, chunk), c -> {
-            int from = c * chunk;
-            int len = Math.min(chunk, n - from);
+        overRows(param.view().numel(), 1, (from, len) -> {
             if (f32) {
                 OptimizerKernels.sgd(f32(param.buffer()), po + from, f32(grad.buffer()), go + from,
                         buffer == null ? null : f32(buffer.buffer()), bo + from,
@@ -457,19 +452,13 @@ public final class SimdBackend implements Backend {
     public void adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, Strided maxExpAvgSq,
                          Strided newExpAvg, Strided newExpAvgSq, Strided newMaxExpAvgSq, AdamStep step) {
         Strided[] operands = {param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq, newMaxExpAvgSq};
-        for (Strided s : operands) {
-            if (s != null && !Direct.dense(s.view())) {
-                Backend.super.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq,
-                        newMaxExpAvgSq, step);
-                return;
-            }
+        if (!dense(operands)) {
+            Backend.super.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq,
+                    newMaxExpAvgSq, step);
+            return;
         }
-        int n = param.view().numel();
-        int chunk = n < Segments.PARALLEL_MIN ? Math.max(n, 1) : Segments.CHUNK;
         boolean f32 = param.dtype() == DType.F32;
-        ThreadPool.forEach(ThreadPool.chunks(n, chunk), c -> {
-            int from = c * chunk;
-            int len = Math.min(chunk, n - from);
+        overRows(param.view().numel(), 1, (from, len) -> {
             int[] at = new int[operands.length];
             for (int k = 0; k < operands.length; k++) {
                 at[k] = operands[k] == null ? 0 : operands[k].view().offset() + from;
@@ -486,6 +475,39 @@ public final class SimdBackend implements Backend {
                         newMaxExpAvgSq == null ? null : f64(newMaxExpAvgSq.buffer()), at, len, step);
             }
         });
+    }
+
+    /** One pass over contiguous operands ({@link OptimizerKernels#adagrad}), as {@link #adamStep}. */
+    @Override
+    public void adagradStep(Strided param, Strided grad, Strided sum, Strided newSum, AdagradStep step) {
+        if (!dense(param, grad, sum, newSum)) {
+            Backend.super.adagradStep(param, grad, sum, newSum, step);
+            return;
+        }
+        int po = param.view().offset();
+        int go = grad.view().offset();
+        int so = sum.view().offset();
+        int no = newSum.view().offset();
+        boolean f32 = param.dtype() == DType.F32;
+        overRows(param.view().numel(), 1, (from, len) -> {
+            if (f32) {
+                OptimizerKernels.adagrad(f32(param.buffer()), po + from, f32(grad.buffer()), go + from,
+                        f32(sum.buffer()), so + from, f32(newSum.buffer()), no + from, len, step);
+            } else {
+                OptimizerKernels.adagrad(f64(param.buffer()), po + from, f64(grad.buffer()), go + from,
+                        f64(sum.buffer()), so + from, f64(newSum.buffer()), no + from, len, step);
+            }
+        });
+    }
+
+    /** Whether every operand present (null ones are absent) is contiguous. */
+    private static boolean dense(Strided... operands) {
+        for (Strided s : operands) {
+            if (s != null && !Direct.dense(s.view())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -530,12 +552,15 @@ public final class SimdBackend implements Backend {
         return true;
     }
 
-    /** A body over a block of rows: rows {@code [r0, r0 + rows)}. */
+    /** A body over a block of rows (or of elements, rows of one): rows {@code [r0, r0 + rows)}. */
     private interface RowBlock {
         void run(int r0, int rows);
     }
 
-    /** Runs {@code body} over {@code rows} rows of {@code c} elements, in blocks of about a chunk on the pool. */
+    /**
+     * Runs {@code body} over {@code rows} rows of {@code c} elements, in blocks of about a chunk
+     * on the pool from {@link Segments#PARALLEL_MIN} elements, else in one block.
+     */
     private static void overRows(int rows, int c, RowBlock body) {
         long elements = (long) rows * c;
         int perBlock = elements < Segments.PARALLEL_MIN ? Math.max(rows, 1) : Math.max(1, Segments.CHUNK / c);

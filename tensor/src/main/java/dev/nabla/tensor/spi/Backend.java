@@ -13,7 +13,8 @@ import dev.nabla.tensor.Strided;
  * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
  * through its view and never aliases an input (the parameter of the fused optimizer steps,
- * {@link #sgdStep} and {@link #adamStep}, read and written in place, is the one exception).
+ * {@link #sgdStep}, {@link #adamStep} and {@link #adagradStep}, read and written in place, is the
+ * one exception).
  * Except for {@link #copy}, all operands of one call share one dtype (index operands excepted).
  * Every buffer passed in was allocated by this backend.
  *
@@ -286,5 +287,20 @@ public interface Backend {
                           Strided newExpAvg, Strided newExpAvgSq, Strided newMaxExpAvgSq, AdamStep step) {
         OptimizerDefaults.adamStep(this, param, grad, expAvg, expAvgSq, maxExpAvgSq, newExpAvg, newExpAvgSq,
                 newMaxExpAvgSq, step);
+    }
+
+    /**
+     * One step of Adagrad on a parameter in one pass, in the order of operations of PyTorch's and
+     * of {@code dev.nabla.optim.Adagrad.update}, rounding as {@link #adamStep} does,
+     * <pre>
+     * g = weightDecay == 0 ? grad : grad + weightDecay * param
+     * newSum = sum + g * g
+     * param = param + (-decayedLr) * (g / (sqrt(newSum) + eps))
+     * </pre>
+     * with {@link AdagradStep#decayedLr}. {@code param} is read and written in place, {@code sum}
+     * only read, {@code newSum} overwritten; all have the parameter's shape.
+     */
+    default void adagradStep(Strided param, Strided grad, Strided sum, Strided newSum, AdagradStep step) {
+        OptimizerDefaults.adagradStep(this, param, grad, sum, newSum, step);
     }
 }

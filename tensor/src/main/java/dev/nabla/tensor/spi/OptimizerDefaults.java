@@ -83,4 +83,25 @@ public final class OptimizerDefaults {
         b.addScaled(p, ratio, -s.stepSize(), updated);
         b.copy(updated, param);
     }
+
+    /** See {@link Backend#adagradStep}. */
+    public static void adagradStep(Backend b, Strided param, Strided grad, Strided sum, Strided newSum, AdagradStep s) {
+        Strided g = grad;
+        if (s.weightDecay() != 0) {
+            g = Temporaries.like(b, param);
+            b.addScaled(grad, param, s.weightDecay(), g);
+        }
+        Strided square = Temporaries.like(b, param);
+        b.binary(BinaryOp.MUL, g, g, square);
+        b.binary(BinaryOp.ADD, sum, square, newSum);
+        Strided root = Temporaries.like(b, param);
+        b.unary(UnaryOp.SQRT, newSum, root);
+        Strided std = Temporaries.like(b, param);
+        b.binary(BinaryOp.ADD, root, Temporaries.constant(b, param, s.eps()), std);
+        Strided ratio = Temporaries.like(b, param);
+        b.binary(BinaryOp.DIV, g, std, ratio);
+        Strided updated = Temporaries.like(b, param);
+        b.addScaled(param, ratio, -s.decayedLr(), updated);
+        b.copy(updated, param);
+    }
 }

@@ -45,7 +45,8 @@ class BackendConformanceTest {
             "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "matmulAdd", "gather",
             "scatterAdd", "logSoftmax", "logSoftmaxBackward",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
-            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep", "adamStep");
+            "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep", "adamStep",
+            "adagradStep");
 
     /**
      * Every available backend but the reference, or only the device types listed in

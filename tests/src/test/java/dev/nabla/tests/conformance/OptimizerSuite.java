@@ -6,6 +6,7 @@ import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.reference.ReferenceBackend;
+import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.SgdStep;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.DynamicNode;
  * The fused optimizer steps of one backend and dtype against the reference backend's default
  * composition, bit for bit: for SGD every combination of momentum (none, first step, later
  * steps), dampening, weight decay and Nesterov momentum; for Adam both kinds of weight decay,
- * AMSGrad with and without a previous maximum, and steps past the first; on empty, short (a vector tail), and long
+ * AMSGrad with and without a previous maximum, and steps past the first; for Adagrad weight
+ * decay and learning-rate decay; on empty, short (a vector tail), and long
  * (parallel) parameters, contiguous (the fused path) and permuted or offset (other layouts), with
  * NaN and infinities among the values. The whole buffer behind each written operand is compared,
  * so writes outside its view are caught.
@@ -39,6 +41,11 @@ final class OptimizerSuite {
             new AdamStep(3e-3, 0.8, 0.99, 1e-6, 1e-2, true, false, 5),
             new AdamStep(1e-3, 0.9, 0.999, 1e-8, 0, false, true, 2),
             new AdamStep(2e-2, 0.9, 0.999, 1e-8, 5e-4, true, true, 7));
+
+    private static final List<AdagradStep> ADAGRAD = List.of(
+            new AdagradStep(1e-2, 0, 0, 1e-10, 1),
+            new AdagradStep(0.1, 1e-3, 1e-2, 1e-10, 4),
+            new AdagradStep(3e-2, 0.5, 0, 1e-6, 9));
 
     private final Backend b;
     private final DType dtype;
@@ -91,7 +98,30 @@ final class OptimizerSuite {
                 }
             }
         }
+        for (Shape shape : SHAPES) {
+            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
+                for (AdagradStep s : ADAGRAD) {
+                    String name = "adagradStep " + shape + " " + layout + " " + s;
+                    tests.add(dynamicTest(name, () -> {
+                        Strided[] got = adagrad(b, layout, shape, s);
+                        Strided[] want = adagrad(REF, layout, shape, s);
+                        Compare.exact(name + ": param", Layout.whole(b, got[0]), Layout.whole(REF, want[0]));
+                        Compare.exact(name + ": sum", Layout.whole(b, got[1]), Layout.whole(REF, want[1]));
+                    }));
+                }
+            }
+        }
         return tests.stream();
+    }
+
+    /** The parameter after one Adagrad step and the new sum, written over garbage. */
+    private Strided[] adagrad(Backend k, Layout layout, Shape shape, AdagradStep s) {
+        Strided param = layout.make(k, dtype, shape, Values.of(shape, dtype, 81, true));
+        Strided grad = layout.make(k, dtype, shape, Values.of(shape, dtype, 82, true));
+        Strided sum = layout.make(k, dtype, shape, squares(Values.of(shape, dtype, 83, true)));
+        Strided newSum = layout.make(k, dtype, shape, Values.of(shape, dtype, 84, true));
+        k.adagradStep(param, grad, sum, newSum, s);
+        return new Strided[] {param, newSum};
     }
 
     /**
