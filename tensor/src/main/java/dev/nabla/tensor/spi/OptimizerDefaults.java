@@ -14,11 +14,7 @@ public final class OptimizerDefaults {
 
     /** See {@link Backend#sgdStep}. */
     public static void sgdStep(Backend b, Strided param, Strided grad, Strided buffer, Strided newBuffer, SgdStep s) {
-        Strided d = grad;
-        if (s.weightDecay() != 0) {
-            d = Temporaries.like(b, param);
-            b.addScaled(grad, param, s.weightDecay(), d);
-        }
+        Strided d = withL2(b, grad, param, s.weightDecay());
         Strided direction = d;
         if (s.momentum() != 0) {
             if (buffer == null) {
@@ -34,9 +30,7 @@ public final class OptimizerDefaults {
                 b.addScaled(d, newBuffer, s.momentum(), direction);
             }
         }
-        Strided updated = Temporaries.like(b, param);
-        b.addScaled(param, direction, -s.lr(), updated);
-        b.copy(updated, param);
+        writeStep(b, param, param, direction, -s.lr());
     }
 
     /** See {@link Backend#adamStep}. */
@@ -48,9 +42,8 @@ public final class OptimizerDefaults {
         if (s.weightDecay() != 0 && s.decoupled()) {
             p = Temporaries.like(b, param);
             b.binary(BinaryOp.MUL, param, Temporaries.constant(b, param, 1 - s.lr() * s.weightDecay()), p);
-        } else if (s.weightDecay() != 0) {
-            g = Temporaries.like(b, param);
-            b.addScaled(grad, param, s.weightDecay(), g);
+        } else {
+            g = withL2(b, grad, param, s.weightDecay());
         }
         Strided decayedAvg = Temporaries.like(b, param);
         b.binary(BinaryOp.MUL, expAvg, Temporaries.constant(b, param, s.beta1()), decayedAvg);
@@ -77,20 +70,12 @@ public final class OptimizerDefaults {
         b.binary(BinaryOp.DIV, root, Temporaries.constant(b, param, s.secondMomentCorrection()), corrected);
         Strided denom = Temporaries.like(b, param);
         b.binary(BinaryOp.ADD, corrected, Temporaries.constant(b, param, s.eps()), denom);
-        Strided ratio = Temporaries.like(b, param);
-        b.binary(BinaryOp.DIV, newExpAvg, denom, ratio);
-        Strided updated = Temporaries.like(b, param);
-        b.addScaled(p, ratio, -s.stepSize(), updated);
-        b.copy(updated, param);
+        writeStep(b, param, p, ratio(b, newExpAvg, denom), -s.stepSize());
     }
 
     /** See {@link Backend#adagradStep}. */
     public static void adagradStep(Backend b, Strided param, Strided grad, Strided sum, Strided newSum, AdagradStep s) {
-        Strided g = grad;
-        if (s.weightDecay() != 0) {
-            g = Temporaries.like(b, param);
-            b.addScaled(grad, param, s.weightDecay(), g);
-        }
+        Strided g = withL2(b, grad, param, s.weightDecay());
         Strided square = Temporaries.like(b, param);
         b.binary(BinaryOp.MUL, g, g, square);
         b.binary(BinaryOp.ADD, sum, square, newSum);
@@ -98,10 +83,30 @@ public final class OptimizerDefaults {
         b.unary(UnaryOp.SQRT, newSum, root);
         Strided std = Temporaries.like(b, param);
         b.binary(BinaryOp.ADD, root, Temporaries.constant(b, param, s.eps()), std);
-        Strided ratio = Temporaries.like(b, param);
-        b.binary(BinaryOp.DIV, g, std, ratio);
+        writeStep(b, param, param, ratio(b, g, std), -s.decayedLr());
+    }
+
+    /** {@code grad + weightDecay * param}, or {@code grad} itself without weight decay. */
+    private static Strided withL2(Backend b, Strided grad, Strided param, double weightDecay) {
+        if (weightDecay == 0) {
+            return grad;
+        }
+        Strided g = Temporaries.like(b, param);
+        b.addScaled(grad, param, weightDecay, g);
+        return g;
+    }
+
+    /** {@code numerator / denominator} into a temporary. */
+    private static Strided ratio(Backend b, Strided numerator, Strided denominator) {
+        Strided out = Temporaries.like(b, numerator);
+        b.binary(BinaryOp.DIV, numerator, denominator, out);
+        return out;
+    }
+
+    /** {@code param = from + alpha * direction}, rounded once, through a temporary. */
+    private static void writeStep(Backend b, Strided param, Strided from, Strided direction, double alpha) {
         Strided updated = Temporaries.like(b, param);
-        b.addScaled(param, ratio, -s.decayedLr(), updated);
+        b.addScaled(from, direction, alpha, updated);
         b.copy(updated, param);
     }
 }
