@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code NR = 2} vectors, in 16 accumulators held in local variables: per step of the shared
  * dimension it loads two vectors of a packed B row, broadcasts each of the 8 packed A elements
  * and issues 16 FMAs. With AVX-512 that is 16 of the 32 vector registers, and 16 independent FMA
- * chains, enough to hide the FMA latency on two pipes.
+ * chains, enough to hide the FMA latency on two pipes. A sliver no wider than one vector (the
+ * last columns of C, or all of a C as narrow as a classifier's ten outputs) takes a half kernel,
+ * {@code MR x V} in 8 accumulators, instead of multiplying a vector of padding.
  */
 final class F32Gemm extends GemmJob<F32Gemm.Panels> {
 
@@ -243,42 +245,52 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
                 boolean aIn = aDirect && rows == MR;
                 int ai = aIn ? aRows + r * aRowStride : aPanel + (r / MR) * kc * MR;
                 int ci = cBase + r * cRowStride + s * NR;
-                if (rows == MR && cols == NR) {
-                    tile(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, c, ci, cRowStride, load);
+                boolean half = cols <= V;
+                if (rows == MR && (cols == NR || cols == V)) {
+                    tile(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, c, ci, cRowStride, load, half);
                 } else {
                     if (tile == null) {
                         tile = new float[MR * NR];
                     }
-                    edge(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, ci, rows, cols, load, tile);
+                    edge(kc, aIn ? a : aPanels.a, ai, aIn, bs, bi, bStep, ci, rows, cols, load, half, tile);
                 }
             }
         }
     }
 
     /**
-     * One full tile with A in place ({@code aIn}, rows {@code aRowStride} apart) or packed: by
-     * rows {@code kc} apart when A's rows are contiguous (see {@link #packA}), else by columns.
+     * One full tile, or its first vector of columns only when {@code half}, with A in place
+     * ({@code aIn}, rows {@code aRowStride} apart) or packed: by rows {@code kc} apart when A's
+     * rows are contiguous (see {@link #packA}), else by columns.
      */
     private void tile(int kc, float[] as, int ai, boolean aIn, float[] bs, int bi, int bStep,
-                      float[] cs, int ci, int ldc, boolean load) {
-        if (aIn) {
-            kernelRows(kc, as, ai, aRowStride, bs, bi, bStep, cs, ci, ldc, load);
-        } else if (aColStride == 1) {
-            kernelRows(kc, as, ai, kc, bs, bi, bStep, cs, ci, ldc, load);
+                      float[] cs, int ci, int ldc, boolean load, boolean half) {
+        int lda = aIn ? aRowStride : kc;
+        if (aIn || aColStride == 1) {
+            if (half) {
+                kernelRowsHalf(kc, as, ai, lda, bs, bi, bStep, cs, ci, ldc, load);
+            } else {
+                kernelRows(kc, as, ai, lda, bs, bi, bStep, cs, ci, ldc, load);
+            }
+        } else if (half) {
+            kernelHalf(kc, as, ai, bs, bi, bStep, cs, ci, ldc, load);
         } else {
             kernel(kc, as, ai, bs, bi, bStep, cs, ci, ldc, load);
         }
     }
 
-    /** A tile cut by the edge of C: computed whole in {@code tile}, then its valid part copied. */
+    /**
+     * A tile cut by the edge of C: computed whole in {@code tile} (its first vector of columns
+     * when {@code half}), then its valid part copied.
+     */
     private void edge(int kc, float[] as, int ai, boolean aIn, float[] bs, int bi, int bStep, int ci,
-                      int rows, int cols, boolean load, float[] tile) {
+                      int rows, int cols, boolean load, boolean half, float[] tile) {
         for (int i = 0; i < rows; i++) {
             if (load) {
                 System.arraycopy(c, ci + i * cRowStride, tile, i * NR, cols);
             }
         }
-        tile(kc, as, ai, aIn, bs, bi, bStep, tile, 0, NR, load);
+        tile(kc, as, ai, aIn, bs, bi, bStep, tile, 0, NR, load, half);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(tile, i * NR, c, ci + i * cRowStride, cols);
         }
@@ -440,5 +452,86 @@ final class F32Gemm extends GemmJob<F32Gemm.Panels> {
         c61.intoArray(c, ci + 6 * ldc + V);
         c70.intoArray(c, ci + 7 * ldc);
         c71.intoArray(c, ci + 7 * ldc + V);
+    }
+
+    /**
+     * {@link #kernel} for the first vector of the tile's columns only, {@code MR x V}: for C
+     * narrower than a vector (a classifier's last layer), where the full kernel would spend half
+     * its multiply-adds on padding. Each element gets the same chain of FMAs as in the full tile.
+     */
+    static void kernelHalf(int kc, float[] ap, int ai, float[] bp, int bi, int bStep, float[] c, int ci, int ldc,
+                           boolean load) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (load) {
+            c0 = FloatVector.fromArray(S, c, ci);
+            c1 = FloatVector.fromArray(S, c, ci + ldc);
+            c2 = FloatVector.fromArray(S, c, ci + 2 * ldc);
+            c3 = FloatVector.fromArray(S, c, ci + 3 * ldc);
+            c4 = FloatVector.fromArray(S, c, ci + 4 * ldc);
+            c5 = FloatVector.fromArray(S, c, ci + 5 * ldc);
+            c6 = FloatVector.fromArray(S, c, ci + 6 * ldc);
+            c7 = FloatVector.fromArray(S, c, ci + 7 * ldc);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c0 = z; c1 = z; c2 = z; c3 = z; c4 = z; c5 = z; c6 = z; c7 = z;
+        }
+        for (int p = 0; p < kc; p++) {
+            int ao = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi + p * bStep);
+            c0 = FloatVector.broadcast(S, ap[ao]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[ao + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[ao + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[ao + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[ao + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[ao + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, ap[ao + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, ap[ao + 7]).fma(b0, c7);
+        }
+        storeHalf(c, ci, ldc, c0, c1, c2, c3, c4, c5, c6, c7);
+    }
+
+    /** {@link #kernelRows} for the first vector of the tile's columns only; see {@link #kernelHalf}. */
+    static void kernelRowsHalf(int kc, float[] ap, int ai, int lda, float[] bp, int bi, int bStep,
+                               float[] c, int ci, int ldc, boolean load) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (load) {
+            c0 = FloatVector.fromArray(S, c, ci);
+            c1 = FloatVector.fromArray(S, c, ci + ldc);
+            c2 = FloatVector.fromArray(S, c, ci + 2 * ldc);
+            c3 = FloatVector.fromArray(S, c, ci + 3 * ldc);
+            c4 = FloatVector.fromArray(S, c, ci + 4 * ldc);
+            c5 = FloatVector.fromArray(S, c, ci + 5 * ldc);
+            c6 = FloatVector.fromArray(S, c, ci + 6 * ldc);
+            c7 = FloatVector.fromArray(S, c, ci + 7 * ldc);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c0 = z; c1 = z; c2 = z; c3 = z; c4 = z; c5 = z; c6 = z; c7 = z;
+        }
+        int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
+        int a4 = ai + 4 * lda, a5 = ai + 5 * lda, a6 = ai + 6 * lda, a7 = ai + 7 * lda;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi + p * bStep);
+            c0 = FloatVector.broadcast(S, ap[a0 + p]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[a1 + p]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[a2 + p]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[a3 + p]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[a4 + p]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[a5 + p]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, ap[a6 + p]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, ap[a7 + p]).fma(b0, c7);
+        }
+        storeHalf(c, ci, ldc, c0, c1, c2, c3, c4, c5, c6, c7);
+    }
+
+    private static void storeHalf(float[] c, int ci, int ldc, FloatVector c0, FloatVector c1, FloatVector c2,
+                                  FloatVector c3, FloatVector c4, FloatVector c5, FloatVector c6, FloatVector c7) {
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
     }
 }

@@ -246,7 +246,8 @@ class GemmTest {
      * The layer shapes training runs (forward, input gradient, weight gradient) and shapes that
      * pick each path: short A with both operands read in place, short A whose B rows are 2 KiB
      * apart (packed to avoid cache-set conflicts), tall A read in place, tall A packed, short A
-     * cut by the tile edges, and tall row-major A whose rows are 2 KiB apart (packed by rows).
+     * cut by the tile edges, tall row-major A whose rows are 2 KiB apart (packed by rows), and C
+     * no wider than a vector (a classifier's last layer; half tiles) with A in place and packed.
      */
     static List<Case> pathCases() {
         return List.of(
@@ -259,7 +260,10 @@ class GemmTest {
                 new Case(1, 300, 512, 40, Layout.ROW_MAJOR, Layout.COL_MAJOR, true, 56),
                 new Case(3, 101, 67, 600, Layout.ROW_MAJOR, Layout.ROW_MAJOR, true, 57),
                 new Case(1, 203, 70, 512, Layout.ROW_MAJOR, Layout.ROW_MAJOR, true, 58),
-                new Case(2, 299, 40, 1024, Layout.ROW_MAJOR, Layout.COL_MAJOR, false, 59));
+                new Case(2, 299, 40, 1024, Layout.ROW_MAJOR, Layout.COL_MAJOR, false, 59),
+                new Case(1, 256, 10, 128, Layout.ROW_MAJOR, Layout.ROW_MAJOR, false, 60),
+                new Case(1, 300, 16, 520, Layout.COL_MAJOR, Layout.ROW_MAJOR, true, 61),
+                new Case(2, 130, 8, 700, Layout.PADDED, Layout.COL_MAJOR, true, 62));
     }
 
     @Test
