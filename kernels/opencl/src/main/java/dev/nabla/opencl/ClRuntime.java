@@ -23,11 +23,14 @@ final class ClRuntime {
      * The outcome of discovery: the devices, numbered over all platforms, or why there are none.
      *
      * @param devices   every device of every platform, in platform order
-     * @param platforms one line per platform
+     * @param platforms one line per platform, then a warning if the driver endangers the JVM
+     *                  ({@link SignalChaining})
      * @param failure   null when discovery worked and found at least one device
      */
     record Discovery(List<ClDeviceInfo> devices, List<String> platforms, String failure) {
     }
+
+    private static final System.Logger LOG = System.getLogger(ClRuntime.class.getName());
 
     private static volatile Discovery discovery;
 
@@ -77,6 +80,11 @@ final class ClRuntime {
                     devices.add(describe(devices.size(), p, pname, id));
                 }
             }
+            // Drivers load their compiler when their devices are first listed, as just done.
+            SignalChaining.warning(SignalChaining.PROC_MAPS).ifPresent(w -> {
+                LOG.log(System.Logger.Level.WARNING, "opencl: " + w);
+                lines.add("warning: " + w);
+            });
             return new Discovery(List.copyOf(devices), List.copyOf(lines),
                     devices.isEmpty() ? "OpenCL platforms found but no device: " + INSTALL_HINT : null);
         } catch (CLException | LinkageError e) {
