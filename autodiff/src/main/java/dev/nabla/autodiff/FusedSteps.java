@@ -3,11 +3,13 @@ package dev.nabla.autodiff;
 import dev.nabla.autodiff.ops.Kernels;
 import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
+import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 
 /**
  * Optimizer steps that update a parameter in place in one pass, through the backend's fused
- * kernels ({@code Backend.sgdStep}, {@code adamStep}, {@code adagradStep}): what an optimizer's
+ * kernels ({@code Backend.sgdStep}, {@code adamStep}, {@code adagradStep}, {@code rmspropStep}): what
+ * an optimizer's
  * {@code step()} runs in place of its pure update rule and a copy, with the same bits. Each
  * checks its operands, writes the parameter unrecorded, and counts the write in its version as
  * {@link Tensor#copyFrom} does.
@@ -102,6 +104,50 @@ public final class FusedSteps {
         return newSum;
     }
 
+    /**
+     * RMSprop's averages after a step, each in new storage: the gradient average null unless
+     * centered, the momentum buffer null without momentum.
+     */
+    public record RmspropAverages(Tensor squareAvg, Tensor gradAvg, Tensor momentumBuffer) {
+    }
+
+    /**
+     * One step of RMSprop on {@code param} (see {@link dev.nabla.tensor.spi.Backend#rmspropStep}
+     * for the arithmetic), in place.
+     *
+     * @param param     the parameter, any shape; updated in place
+     * @param grad      its gradient, same shape and dtype
+     * @param squareAvg the squared-gradient average, same shape and dtype; only read
+     * @param gradAvg   the gradient average, likewise, if centered (ignored otherwise)
+     * @param buffer    the momentum buffer, likewise, with momentum (ignored otherwise)
+     * @param step      the hyperparameters
+     * @return the new averages and buffer
+     * @throws IllegalStateException    if {@code param} requires grad while grad mode is on
+     * @throws IllegalArgumentException if the operands differ in shape, dtype or device, or one the
+     *                                  step needs is null
+     */
+    public static RmspropAverages rmsprop(Tensor param, Tensor grad, Tensor squareAvg, Tensor gradAvg, Tensor buffer,
+                                          RmspropStep step) {
+        requireWritable("rmspropStep", param);
+        requireLike("rmspropStep", "grad", grad, param);
+        requireLike("rmspropStep", "square_avg", squareAvg, param);
+        if (step.centered()) {
+            requireLike("rmspropStep", "grad_avg", gradAvg, param);
+        }
+        if (step.hasMomentum()) {
+            requireLike("rmspropStep", "momentum_buffer", buffer, param);
+        }
+        Tensor newSquareAvg = Kernels.empty(param.shape(), param.dtype(), param.backend());
+        Tensor newGradAvg = step.centered() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
+        Tensor newBuffer = step.hasMomentum() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
+        param.backend().rmspropStep(param.strided(), grad.strided(), squareAvg.strided(),
+                newGradAvg == null ? null : gradAvg.strided(), newBuffer == null ? null : buffer.strided(),
+                newSquareAvg.strided(), newGradAvg == null ? null : newGradAvg.strided(),
+                newBuffer == null ? null : newBuffer.strided(), step);
+        param.storage().bumpVersion();
+        return new RmspropAverages(newSquareAvg, newGradAvg, newBuffer);
+    }
+
     private static void requireWritable(String op, Tensor param) {
         if (param.requiresGrad() && GradMode.isEnabled()) {
             throw new IllegalStateException(op + ": in-place update of a parameter that requires grad while grad mode"
@@ -110,6 +156,9 @@ public final class FusedSteps {
     }
 
     private static void requireLike(String op, String what, Tensor t, Tensor param) {
+        if (t == null) {
+            throw new IllegalArgumentException(op + ": " + what + " is missing; this step needs it");
+        }
         Kernels.requireSameDevice(op, param, t);
         if (!t.shape().equals(param.shape()) || t.dtype() != param.dtype()) {
             throw new IllegalArgumentException(op + ": " + what + " " + t.shape() + " " + t.dtype()

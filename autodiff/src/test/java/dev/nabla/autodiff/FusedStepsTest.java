@@ -2,9 +2,11 @@ package dev.nabla.autodiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.spi.AdamStep;
+import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,43 @@ class FusedStepsTest {
         assertThatThrownBy(() -> FusedSteps.adam(p, Tensor.of(1, 1), Tensor.of(0, 0), Tensor.of(0, 0),
                 Tensor.of(0, 0).to(DType.F64), step))
                 .hasMessageContaining("max_exp_avg_sq [2] F64");
+        assertThat(p.toDoubleArray()).containsExactly(1, 2);
+    }
+
+    @Test
+    void rmspropUpdatesInPlaceAndReturnsNewAveragesAsConfigured() {
+        Tensor p = Tensor.of(1, 2);
+        Tensor sq = Tensor.of(0, 0);
+        Tensor avg = Tensor.of(0, 0);
+        Tensor buffer = Tensor.of(0, 0);
+        int version = p.storage().version();
+        FusedSteps.RmspropAverages next = FusedSteps.rmsprop(p, Tensor.of(3, -3), sq, avg, buffer,
+                new RmspropStep(0.01, 0.99, 1e-8, 0, 0.9, true));
+        // Centered, first step: the variance is 0.01 g^2 - (0.01 g)^2 = 0.0099 g^2, so each element
+        // moves by lr / sqrt(0.0099), about 0.1005, against the gradient's sign.
+        assertThat(p.toDoubleArray()[0]).isCloseTo(1 - 0.01 / Math.sqrt(0.0099), within(1e-6));
+        assertThat(p.toDoubleArray()[1]).isCloseTo(2 + 0.01 / Math.sqrt(0.0099), within(1e-6));
+        assertThat(p.storage().version()).isEqualTo(version + 1);
+        assertThat(next.squareAvg().toDoubleArray()).containsExactly(0.01f * 9, 0.01f * 9);
+        assertThat(next.gradAvg().toDoubleArray()[0]).isCloseTo(0.03, within(1e-7));
+        assertThat(next.momentumBuffer().toDoubleArray()[1]).isCloseTo(-1 / Math.sqrt(0.0099), within(1e-5));
+        assertThat(sq.toDoubleArray()).as("the old averages are only read").containsExactly(0, 0);
+        FusedSteps.RmspropAverages plain = FusedSteps.rmsprop(p, Tensor.of(1, 1), sq, null, null,
+                new RmspropStep(0.01, 0.99, 1e-8, 0, 0, false));
+        assertThat(plain.gradAvg()).isNull();
+        assertThat(plain.momentumBuffer()).isNull();
+    }
+
+    @Test
+    void rmspropRejectsMissingOrMismatchedStateAndChangesNothing() {
+        Tensor p = Tensor.of(1, 2);
+        RmspropStep centered = new RmspropStep(0.01, 0.99, 1e-8, 0, 0, true);
+        assertThatThrownBy(() -> FusedSteps.rmsprop(p, Tensor.of(1, 1), Tensor.of(0, 0), null, null, centered))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rmspropStep: grad_avg is missing");
+        assertThatThrownBy(() -> FusedSteps.rmsprop(p, Tensor.of(1, 1), Tensor.of(0, 0), null, Tensor.of(0),
+                new RmspropStep(0.01, 0.99, 1e-8, 0, 0.9, false)))
+                .hasMessageContaining("rmspropStep: momentum_buffer [1] F32 must match the parameter [2] F32");
         assertThat(p.toDoubleArray()).containsExactly(1, 2);
     }
 }

@@ -1,6 +1,8 @@
 package dev.nabla.optim;
 
+import dev.nabla.autodiff.FusedSteps;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.tensor.spi.RmspropStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,23 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
     protected Updated computeUpdate(Tensor param, Tensor grad, ParamState state, Options options) {
         return update(param, grad, state.get("square_avg"), state.find("grad_avg"), state.find("momentum_buffer"),
                 options);
+    }
+
+    /** The update rule in one pass through the backend's {@code rmspropStep} kernel: the same bits. */
+    @Override
+    protected Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Options o) {
+        FusedSteps.RmspropAverages next = FusedSteps.rmsprop(param, grad, state.get("square_avg"),
+                orZeros(state.find("grad_avg"), param), orZeros(state.find("momentum_buffer"), param),
+                new RmspropStep(o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum(), o.centered()));
+        Map<String, Tensor> averages = new LinkedHashMap<>();
+        averages.put("square_avg", next.squareAvg());
+        if (next.momentumBuffer() != null) {
+            averages.put("momentum_buffer", next.momentumBuffer());
+        }
+        if (next.gradAvg() != null) {
+            averages.put("grad_avg", next.gradAvg());
+        }
+        return averages;
     }
 
     /** {@code lr / d}, with {@code d} the denominator of the last step: the factor applied to the gradient. */

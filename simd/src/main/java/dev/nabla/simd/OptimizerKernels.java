@@ -2,13 +2,14 @@ package dev.nabla.simd;
 
 import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
+import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused optimizer steps (SGD, Adam, Adagrad) over contiguous runs, F32 and F64: each element of the
+ * The fused optimizer steps (SGD, Adam, Adagrad, RMSprop) over contiguous runs, F32 and F64: each element of the
  * parameter, its gradient and its state is read once and written once, where the composition of
  * {@link dev.nabla.tensor.spi.OptimizerDefaults} makes a pass, and a new array, per operation.
  * Every operation rounds as the composition's does ({@code x + s * y} as one fused multiply-add,
@@ -296,6 +297,127 @@ final class OptimizerKernels {
             double s1 = sum[so + i] + gv * gv;
             ns[no + i] = s1;
             p[po + i] = Math.fma(gv / (Math.sqrt(s1) + eps), step, pv);
+        }
+    }
+
+    /**
+     * {@link dev.nabla.tensor.spi.Backend#rmspropStep} on elements {@code [0, n)} of runs of the
+     * parameter, gradient, square average, gradient average, buffer, and their new values starting
+     * at {@code at[0..7]}; {@code ga} and {@code nga} are null unless centered, {@code b} and
+     * {@code nb} null without momentum.
+     */
+    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] b, float[] nsq, float[] nga, float[] nb,
+                        int[] at, int n, RmspropStep s) {
+        boolean decay = s.weightDecay() != 0;
+        boolean centered = s.centered();
+        boolean momentum = s.hasMomentum();
+        float wd = (float) s.weightDecay();
+        float alpha = (float) s.alpha();
+        float rest = (float) (1 - s.alpha());
+        float eps = (float) s.eps();
+        float m = (float) s.momentum();
+        float step = (float) -s.lr();
+        int po = at[0], go = at[1], so = at[2], ao = at[3], bo = at[4], nso = at[5], nao = at[6], nbo = at[7];
+        FloatVector vwd = FloatVector.broadcast(F, wd);
+        FloatVector vrest = FloatVector.broadcast(F, rest);
+        FloatVector vstep = FloatVector.broadcast(F, step);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            FloatVector gv = FloatVector.fromArray(F, g, go + i);
+            if (decay) {
+                gv = pv.fma(vwd, gv);
+            }
+            FloatVector v1 = FloatVector.fromArray(F, sq, so + i).mul(alpha).add(gv.mul(rest).mul(gv));
+            v1.intoArray(nsq, nso + i);
+            FloatVector variance = v1;
+            if (centered) {
+                FloatVector a1 = gv.fma(vrest, FloatVector.fromArray(F, ga, ao + i).mul(alpha));
+                a1.intoArray(nga, nao + i);
+                variance = v1.add(a1.neg().mul(a1));
+            }
+            FloatVector direction = gv.div(variance.sqrt().add(eps));
+            if (momentum) {
+                direction = FloatVector.fromArray(F, b, bo + i).mul(m).add(direction);
+                direction.intoArray(nb, nbo + i);
+            }
+            direction.fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            float pv = p[po + i];
+            float gv = decay ? Math.fma(pv, wd, g[go + i]) : g[go + i];
+            float v1 = sq[so + i] * alpha + gv * rest * gv;
+            nsq[nso + i] = v1;
+            float variance = v1;
+            if (centered) {
+                float a1 = Math.fma(gv, rest, ga[ao + i] * alpha);
+                nga[nao + i] = a1;
+                variance = v1 + -a1 * a1;
+            }
+            float direction = gv / ((float) Math.sqrt(variance) + eps);
+            if (momentum) {
+                direction = b[bo + i] * m + direction;
+                nb[nbo + i] = direction;
+            }
+            p[po + i] = Math.fma(direction, step, pv);
+        }
+    }
+
+    /** {@link #rmsprop(float[], float[], float[], float[], float[], float[], float[], float[], int[], int, RmspropStep)} for doubles. */
+    static void rmsprop(double[] p, double[] g, double[] sq, double[] ga, double[] b, double[] nsq, double[] nga,
+                        double[] nb, int[] at, int n, RmspropStep s) {
+        boolean decay = s.weightDecay() != 0;
+        boolean centered = s.centered();
+        boolean momentum = s.hasMomentum();
+        double wd = s.weightDecay();
+        double alpha = s.alpha();
+        double rest = 1 - s.alpha();
+        double eps = s.eps();
+        double m = s.momentum();
+        double step = -s.lr();
+        int po = at[0], go = at[1], so = at[2], ao = at[3], bo = at[4], nso = at[5], nao = at[6], nbo = at[7];
+        DoubleVector vwd = DoubleVector.broadcast(D, wd);
+        DoubleVector vrest = DoubleVector.broadcast(D, rest);
+        DoubleVector vstep = DoubleVector.broadcast(D, step);
+        int i = 0;
+        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
+            if (decay) {
+                gv = pv.fma(vwd, gv);
+            }
+            DoubleVector v1 = DoubleVector.fromArray(D, sq, so + i).mul(alpha).add(gv.mul(rest).mul(gv));
+            v1.intoArray(nsq, nso + i);
+            DoubleVector variance = v1;
+            if (centered) {
+                DoubleVector a1 = gv.fma(vrest, DoubleVector.fromArray(D, ga, ao + i).mul(alpha));
+                a1.intoArray(nga, nao + i);
+                variance = v1.add(a1.neg().mul(a1));
+            }
+            DoubleVector direction = gv.div(variance.sqrt().add(eps));
+            if (momentum) {
+                direction = DoubleVector.fromArray(D, b, bo + i).mul(m).add(direction);
+                direction.intoArray(nb, nbo + i);
+            }
+            direction.fma(vstep, pv).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            double pv = p[po + i];
+            double gv = decay ? Math.fma(pv, wd, g[go + i]) : g[go + i];
+            double v1 = sq[so + i] * alpha + gv * rest * gv;
+            nsq[nso + i] = v1;
+            double variance = v1;
+            if (centered) {
+                double a1 = Math.fma(gv, rest, ga[ao + i] * alpha);
+                nga[nao + i] = a1;
+                variance = v1 + -a1 * a1;
+            }
+            double direction = gv / (Math.sqrt(variance) + eps);
+            if (momentum) {
+                direction = b[bo + i] * m + direction;
+                nb[nbo + i] = direction;
+            }
+            p[po + i] = Math.fma(direction, step, pv);
         }
     }
 }

@@ -22,6 +22,7 @@ import dev.nabla.tensor.spi.ArgReduceOp;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.BinaryOp;
 import dev.nabla.tensor.spi.ReduceOp;
+import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 import dev.nabla.tensor.spi.UnaryOp;
 import dev.nabla.tensor.spi.Window2d;
@@ -459,10 +460,7 @@ public final class SimdBackend implements Backend {
         }
         boolean f32 = param.dtype() == DType.F32;
         overRows(param.view().numel(), 1, (from, len) -> {
-            int[] at = new int[operands.length];
-            for (int k = 0; k < operands.length; k++) {
-                at[k] = operands[k] == null ? 0 : operands[k].view().offset() + from;
-            }
+            int[] at = offsets(operands, from);
             if (f32) {
                 OptimizerKernels.adam(f32(param.buffer()), f32(grad.buffer()), f32(expAvg.buffer()),
                         f32(expAvgSq.buffer()), maxExpAvgSq == null ? null : f32(maxExpAvgSq.buffer()),
@@ -498,6 +496,42 @@ public final class SimdBackend implements Backend {
                         f64(sum.buffer()), so + from, f64(newSum.buffer()), no + from, len, step);
             }
         });
+    }
+
+    /** One pass over contiguous operands ({@link OptimizerKernels#rmsprop}), as {@link #adamStep}. */
+    @Override
+    public void rmspropStep(Strided param, Strided grad, Strided squareAvg, Strided gradAvg, Strided buffer,
+                            Strided newSquareAvg, Strided newGradAvg, Strided newBuffer, RmspropStep step) {
+        Strided[] operands = {param, grad, squareAvg, gradAvg, buffer, newSquareAvg, newGradAvg, newBuffer};
+        if (!dense(operands)) {
+            Backend.super.rmspropStep(param, grad, squareAvg, gradAvg, buffer, newSquareAvg, newGradAvg, newBuffer,
+                    step);
+            return;
+        }
+        boolean f32 = param.dtype() == DType.F32;
+        overRows(param.view().numel(), 1, (from, len) -> {
+            int[] at = offsets(operands, from);
+            if (f32) {
+                OptimizerKernels.rmsprop(f32(param.buffer()), f32(grad.buffer()), f32(squareAvg.buffer()),
+                        gradAvg == null ? null : f32(gradAvg.buffer()), buffer == null ? null : f32(buffer.buffer()),
+                        f32(newSquareAvg.buffer()), newGradAvg == null ? null : f32(newGradAvg.buffer()),
+                        newBuffer == null ? null : f32(newBuffer.buffer()), at, len, step);
+            } else {
+                OptimizerKernels.rmsprop(f64(param.buffer()), f64(grad.buffer()), f64(squareAvg.buffer()),
+                        gradAvg == null ? null : f64(gradAvg.buffer()), buffer == null ? null : f64(buffer.buffer()),
+                        f64(newSquareAvg.buffer()), newGradAvg == null ? null : f64(newGradAvg.buffer()),
+                        newBuffer == null ? null : f64(newBuffer.buffer()), at, len, step);
+            }
+        });
+    }
+
+    /** Where each operand's run starts, {@code from} elements in; 0 for an absent (null) one. */
+    private static int[] offsets(Strided[] operands, int from) {
+        int[] at = new int[operands.length];
+        for (int k = 0; k < operands.length; k++) {
+            at[k] = operands[k] == null ? 0 : operands[k].view().offset() + from;
+        }
+        return at;
     }
 
     /** Whether every operand present (null ones are absent) is contiguous. */

@@ -13,7 +13,8 @@ import dev.nabla.tensor.Strided;
  * combined elementwise arrive with the same shape, broadcasting expressed as zero strides;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
  * through its view and never aliases an input (the parameter of the fused optimizer steps,
- * {@link #sgdStep}, {@link #adamStep} and {@link #adagradStep}, read and written in place, is the
+ * {@link #sgdStep}, {@link #adamStep}, {@link #adagradStep} and {@link #rmspropStep}, read and
+ * written in place, is the
  * one exception).
  * Except for {@link #copy}, all operands of one call share one dtype (index operands excepted).
  * Every buffer passed in was allocated by this backend.
@@ -302,5 +303,27 @@ public interface Backend {
      */
     default void adagradStep(Strided param, Strided grad, Strided sum, Strided newSum, AdagradStep step) {
         OptimizerDefaults.adagradStep(this, param, grad, sum, newSum, step);
+    }
+
+    /**
+     * One step of RMSprop on a parameter in one pass, in the order of operations of PyTorch's and
+     * of {@code dev.nabla.optim.RMSprop.update}, rounding as {@link #adamStep} does,
+     * <pre>
+     * g = weightDecay == 0 ? grad : grad + weightDecay * param
+     * newSquareAvg = squareAvg * alpha + (g * (1 - alpha)) * g
+     * if centered:  newGradAvg = gradAvg * alpha + (1 - alpha) * g
+     * avg = sqrt(centered ? newSquareAvg + (-newGradAvg) * newGradAvg : newSquareAvg) + eps
+     * if momentum:  newBuffer = buffer * momentum + g / avg,   param = param + (-lr) * newBuffer
+     * else:         param = param + (-lr) * (g / avg)
+     * </pre>
+     * {@code param} is read and written in place; the averages and the buffer are only read and
+     * the new ones overwritten. {@code gradAvg} and {@code newGradAvg} are null unless centered,
+     * {@code buffer} and {@code newBuffer} null without momentum ({@link RmspropStep#hasMomentum});
+     * all operands have the parameter's shape.
+     */
+    default void rmspropStep(Strided param, Strided grad, Strided squareAvg, Strided gradAvg, Strided buffer,
+                             Strided newSquareAvg, Strided newGradAvg, Strided newBuffer, RmspropStep step) {
+        OptimizerDefaults.rmspropStep(this, param, grad, squareAvg, gradAvg, buffer, newSquareAvg, newGradAvg,
+                newBuffer, step);
     }
 }

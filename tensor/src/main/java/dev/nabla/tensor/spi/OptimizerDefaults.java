@@ -45,16 +45,8 @@ public final class OptimizerDefaults {
         } else {
             g = withL2(b, grad, param, s.weightDecay());
         }
-        Strided decayedAvg = Temporaries.like(b, param);
-        b.binary(BinaryOp.MUL, expAvg, Temporaries.constant(b, param, s.beta1()), decayedAvg);
-        b.addScaled(decayedAvg, g, 1 - s.beta1(), newExpAvg);
-        Strided decayedSq = Temporaries.like(b, param);
-        b.binary(BinaryOp.MUL, expAvgSq, Temporaries.constant(b, param, s.beta2()), decayedSq);
-        Strided scaled = Temporaries.like(b, param);
-        b.binary(BinaryOp.MUL, g, Temporaries.constant(b, param, 1 - s.beta2()), scaled);
-        Strided square = Temporaries.like(b, param);
-        b.binary(BinaryOp.MUL, scaled, g, square);
-        b.binary(BinaryOp.ADD, decayedSq, square, newExpAvgSq);
+        b.addScaled(scaled(b, expAvg, s.beta1()), g, 1 - s.beta1(), newExpAvg);
+        decayedSquares(b, expAvgSq, g, s.beta2(), newExpAvgSq);
         Strided second = newExpAvgSq;
         if (s.amsgrad()) {
             if (maxExpAvgSq == null) {
@@ -84,6 +76,48 @@ public final class OptimizerDefaults {
         Strided std = Temporaries.like(b, param);
         b.binary(BinaryOp.ADD, root, Temporaries.constant(b, param, s.eps()), std);
         writeStep(b, param, param, ratio(b, g, std), -s.decayedLr());
+    }
+
+    /** See {@link Backend#rmspropStep}. */
+    public static void rmspropStep(Backend b, Strided param, Strided grad, Strided squareAvg, Strided gradAvg,
+                                   Strided buffer, Strided newSquareAvg, Strided newGradAvg, Strided newBuffer,
+                                   RmspropStep s) {
+        Strided g = withL2(b, grad, param, s.weightDecay());
+        decayedSquares(b, squareAvg, g, s.alpha(), newSquareAvg);
+        Strided variance = newSquareAvg;
+        if (s.centered()) {
+            b.addScaled(scaled(b, gradAvg, s.alpha()), g, 1 - s.alpha(), newGradAvg);
+            Strided negated = Temporaries.like(b, param);
+            b.unary(UnaryOp.NEG, newGradAvg, negated);
+            Strided square = Temporaries.like(b, param);
+            b.binary(BinaryOp.MUL, negated, newGradAvg, square);
+            variance = Temporaries.like(b, param);
+            b.binary(BinaryOp.ADD, newSquareAvg, square, variance);
+        }
+        Strided root = Temporaries.like(b, param);
+        b.unary(UnaryOp.SQRT, variance, root);
+        Strided avg = Temporaries.like(b, param);
+        b.binary(BinaryOp.ADD, root, Temporaries.constant(b, param, s.eps()), avg);
+        Strided direction = ratio(b, g, avg);
+        if (s.hasMomentum()) {
+            b.binary(BinaryOp.ADD, scaled(b, buffer, s.momentum()), direction, newBuffer);
+            direction = newBuffer;
+        }
+        writeStep(b, param, param, direction, -s.lr());
+    }
+
+    /** {@code x * factor} into a temporary. */
+    private static Strided scaled(Backend b, Strided x, double factor) {
+        Strided out = Temporaries.like(b, x);
+        b.binary(BinaryOp.MUL, x, Temporaries.constant(b, x, factor), out);
+        return out;
+    }
+
+    /** {@code out = average * decay + (g * (1 - decay)) * g}: a decaying average of squares. */
+    private static void decayedSquares(Backend b, Strided average, Strided g, double decay, Strided out) {
+        Strided square = Temporaries.like(b, g);
+        b.binary(BinaryOp.MUL, scaled(b, g, 1 - decay), g, square);
+        b.binary(BinaryOp.ADD, scaled(b, average, decay), square, out);
     }
 
     /** {@code grad + weightDecay * param}, or {@code grad} itself without weight decay. */

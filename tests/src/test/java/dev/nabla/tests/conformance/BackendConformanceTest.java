@@ -46,7 +46,7 @@ class BackendConformanceTest {
             "scatterAdd", "logSoftmax", "logSoftmaxBackward",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
             "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep", "adamStep",
-            "adagradStep");
+            "adagradStep", "rmspropStep");
 
     /**
      * Every available backend but the reference, or only the device types listed in

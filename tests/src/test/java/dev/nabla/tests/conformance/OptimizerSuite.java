@@ -9,6 +9,7 @@ import dev.nabla.tensor.reference.ReferenceBackend;
 import dev.nabla.tensor.spi.AdagradStep;
 import dev.nabla.tensor.spi.AdamStep;
 import dev.nabla.tensor.spi.Backend;
+import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.DynamicNode;
  * composition, bit for bit: for SGD every combination of momentum (none, first step, later
  * steps), dampening, weight decay and Nesterov momentum; for Adam both kinds of weight decay,
  * AMSGrad with and without a previous maximum, and steps past the first; for Adagrad weight
- * decay and learning-rate decay; on empty, short (a vector tail), and long
+ * decay and learning-rate decay; for RMSprop weight decay, momentum and centering, alone and
+ * together; on empty, short (a vector tail), and long
  * (parallel) parameters, contiguous (the fused path) and permuted or offset (other layouts), with
  * NaN and infinities among the values. The whole buffer behind each written operand is compared,
  * so writes outside its view are caught.
@@ -46,6 +48,12 @@ final class OptimizerSuite {
             new AdagradStep(1e-2, 0, 0, 1e-10, 1),
             new AdagradStep(0.1, 1e-3, 1e-2, 1e-10, 4),
             new AdagradStep(3e-2, 0.5, 0, 1e-6, 9));
+
+    private static final List<RmspropStep> RMSPROP = List.of(
+            new RmspropStep(1e-2, 0.99, 1e-8, 0, 0, false),
+            new RmspropStep(3e-2, 0.9, 1e-6, 1e-2, 0.9, false),
+            new RmspropStep(1e-2, 0.99, 1e-8, 0, 0, true),
+            new RmspropStep(5e-2, 0.95, 1e-8, 5e-4, 0.5, true));
 
     private final Backend b;
     private final DType dtype;
@@ -111,7 +119,53 @@ final class OptimizerSuite {
                 }
             }
         }
+        for (Shape shape : SHAPES) {
+            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
+                for (RmspropStep s : RMSPROP) {
+                    String name = "rmspropStep " + shape + " " + layout + " " + s;
+                    tests.add(dynamicTest(name, () -> {
+                        Strided[] got = rmsprop(b, layout, shape, s);
+                        Strided[] want = rmsprop(REF, layout, shape, s);
+                        String[] what = {"param", "square_avg", "grad_avg", "momentum_buffer"};
+                        for (int i = 0; i < got.length; i++) {
+                            if (got[i] != null) {
+                                Compare.exact(name + ": " + what[i], Layout.whole(b, got[i]),
+                                        Layout.whole(REF, want[i]));
+                            }
+                        }
+                    }));
+                }
+            }
+        }
         return tests.stream();
+    }
+
+    /**
+     * The parameter after one RMSprop step and the new averages and buffer (null where the step
+     * keeps none), written over garbage. The gradient average is at most as large as the root of
+     * the square average, as it is in training, so the centered variance is not negative.
+     */
+    private Strided[] rmsprop(Backend k, Layout layout, Shape shape, RmspropStep s) {
+        Strided param = layout.make(k, dtype, shape, Values.of(shape, dtype, 91, true));
+        Strided grad = layout.make(k, dtype, shape, Values.of(shape, dtype, 92, true));
+        double[] averages = Values.of(shape, dtype, 93, true);
+        Strided squareAvg = layout.make(k, dtype, shape, squares(averages));
+        Strided gradAvg = s.centered() ? layout.make(k, dtype, shape, halves(averages)) : null;
+        Strided buffer = s.hasMomentum() ? layout.make(k, dtype, shape, Values.of(shape, dtype, 94, true)) : null;
+        Strided newSquareAvg = layout.make(k, dtype, shape, Values.of(shape, dtype, 95, true));
+        Strided newGradAvg = s.centered() ? layout.make(k, dtype, shape, Values.of(shape, dtype, 96, true)) : null;
+        Strided newBuffer = s.hasMomentum() ? layout.make(k, dtype, shape, Values.of(shape, dtype, 97, true)) : null;
+        k.rmspropStep(param, grad, squareAvg, gradAvg, buffer, newSquareAvg, newGradAvg, newBuffer, s);
+        return new Strided[] {param, newSquareAvg, newGradAvg, newBuffer};
+    }
+
+    /** Half of each value (exact), NaN kept. */
+    private static double[] halves(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] / 2;
+        }
+        return out;
     }
 
     /** The parameter after one Adagrad step and the new sum, written over garbage. */
