@@ -13,6 +13,7 @@ import dev.nabla.tensor.spi.RmspropStep;
 import dev.nabla.tensor.spi.SgdStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
@@ -67,77 +68,50 @@ final class OptimizerSuite {
         List<DynamicNode> tests = new ArrayList<>();
         for (Shape shape : SHAPES) {
             for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
+                String at = " " + shape + " " + layout + " ";
                 for (SgdStep s : SETTINGS) {
                     for (boolean first : new boolean[] {true, false}) {
-                        if (first && s.momentum() == 0) {
-                            continue;
+                        if (!first || s.momentum() != 0) {
+                            tests.add(compared("sgdStep" + at + s + (first ? " first" : ""),
+                                    new String[] {"param", "new buffer"}, k -> sgd(k, layout, shape, s, first)));
                         }
-                        String name = "sgdStep " + shape + " " + layout + " " + s + (first ? " first" : "");
-                        tests.add(dynamicTest(name, () -> {
-                            Strided[] got = sgd(b, layout, shape, s, first);
-                            Strided[] want = sgd(REF, layout, shape, s, first);
-                            Compare.exact(name + ": param", Layout.whole(b, got[0]), Layout.whole(REF, want[0]));
-                            if (got[1] != null) {
-                                Compare.exact(name + ": new buffer", Layout.whole(b, got[1]),
-                                        Layout.whole(REF, want[1]));
-                            }
-                        }));
                     }
                 }
-            }
-        }
-        for (Shape shape : SHAPES) {
-            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
                 for (AdamStep s : ADAM) {
                     for (boolean firstMax : s.amsgrad() ? new boolean[] {true, false} : new boolean[] {false}) {
-                        String name = "adamStep " + shape + " " + layout + " " + s + (firstMax ? " first max" : "");
-                        tests.add(dynamicTest(name, () -> {
-                            Strided[] got = adam(b, layout, shape, s, firstMax);
-                            Strided[] want = adam(REF, layout, shape, s, firstMax);
-                            String[] what = {"param", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"};
-                            for (int i = 0; i < got.length; i++) {
-                                if (got[i] != null) {
-                                    Compare.exact(name + ": " + what[i], Layout.whole(b, got[i]),
-                                            Layout.whole(REF, want[i]));
-                                }
-                            }
-                        }));
+                        tests.add(compared("adamStep" + at + s + (firstMax ? " first max" : ""),
+                                new String[] {"param", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"},
+                                k -> adam(k, layout, shape, s, firstMax)));
                     }
                 }
-            }
-        }
-        for (Shape shape : SHAPES) {
-            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
                 for (AdagradStep s : ADAGRAD) {
-                    String name = "adagradStep " + shape + " " + layout + " " + s;
-                    tests.add(dynamicTest(name, () -> {
-                        Strided[] got = adagrad(b, layout, shape, s);
-                        Strided[] want = adagrad(REF, layout, shape, s);
-                        Compare.exact(name + ": param", Layout.whole(b, got[0]), Layout.whole(REF, want[0]));
-                        Compare.exact(name + ": sum", Layout.whole(b, got[1]), Layout.whole(REF, want[1]));
-                    }));
+                    tests.add(compared("adagradStep" + at + s, new String[] {"param", "sum"},
+                            k -> adagrad(k, layout, shape, s)));
                 }
-            }
-        }
-        for (Shape shape : SHAPES) {
-            for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.OFFSET)) {
                 for (RmspropStep s : RMSPROP) {
-                    String name = "rmspropStep " + shape + " " + layout + " " + s;
-                    tests.add(dynamicTest(name, () -> {
-                        Strided[] got = rmsprop(b, layout, shape, s);
-                        Strided[] want = rmsprop(REF, layout, shape, s);
-                        String[] what = {"param", "square_avg", "grad_avg", "momentum_buffer"};
-                        for (int i = 0; i < got.length; i++) {
-                            if (got[i] != null) {
-                                Compare.exact(name + ": " + what[i], Layout.whole(b, got[i]),
-                                        Layout.whole(REF, want[i]));
-                            }
-                        }
-                    }));
+                    tests.add(compared("rmspropStep" + at + s,
+                            new String[] {"param", "square_avg", "grad_avg", "momentum_buffer"},
+                            k -> rmsprop(k, layout, shape, s)));
                 }
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * A test of one fused step: the operands {@code step} leaves written on a backend (named by
+     * {@code what}; null ones absent), on this backend against the reference, bit for bit.
+     */
+    private DynamicNode compared(String name, String[] what, Function<Backend, Strided[]> step) {
+        return dynamicTest(name, () -> {
+            Strided[] got = step.apply(b);
+            Strided[] want = step.apply(REF);
+            for (int i = 0; i < got.length; i++) {
+                if (got[i] != null) {
+                    Compare.exact(name + ": " + what[i], Layout.whole(b, got[i]), Layout.whole(REF, want[i]));
+                }
+            }
+        });
     }
 
     /**
