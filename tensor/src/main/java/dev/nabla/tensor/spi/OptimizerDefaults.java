@@ -20,9 +20,7 @@ public final class OptimizerDefaults {
             if (buffer == null) {
                 b.copy(d, newBuffer);
             } else {
-                Strided decayed = Temporaries.like(b, param);
-                b.binary(BinaryOp.MUL, buffer, Temporaries.constant(b, param, s.momentum()), decayed);
-                b.addScaled(decayed, d, 1 - s.dampening(), newBuffer);
+                b.addScaled(scaled(b, buffer, s.momentum()), d, 1 - s.dampening(), newBuffer);
             }
             direction = newBuffer;
             if (s.nesterov()) {
@@ -40,8 +38,7 @@ public final class OptimizerDefaults {
         Strided p = param;
         Strided g = grad;
         if (s.weightDecay() != 0 && s.decoupled()) {
-            p = Temporaries.like(b, param);
-            b.binary(BinaryOp.MUL, param, Temporaries.constant(b, param, 1 - s.lr() * s.weightDecay()), p);
+            p = scaled(b, param, 1 - s.lr() * s.weightDecay());
         } else {
             g = withL2(b, grad, param, s.weightDecay());
         }
