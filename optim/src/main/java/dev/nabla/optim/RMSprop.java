@@ -110,32 +110,30 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
         Tensor a = o.centered() ? orZeros(gradAvg, g).mul(o.alpha()).add(g, 1 - o.alpha()) : null;
         Tensor avg = (a == null ? v : v.add(a.neg().mul(a))).sqrt().add(o.eps());
         Tensor b = o.momentum() > 0 ? orZeros(buffer, g).mul(o.momentum()).add(g.div(avg)) : null;
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        state.put("square_avg", v);
-        if (b != null) {
-            state.put("momentum_buffer", b);
-        }
-        if (a != null) {
-            state.put("grad_avg", a);
-        }
-        return new Updated(b != null ? param.add(b, -o.lr()) : param.add(g.div(avg), -o.lr()), state);
+        return new Updated(b != null ? param.add(b, -o.lr()) : param.add(g.div(avg), -o.lr()), averages(v, b, a));
     }
 
     private static Tensor orZeros(Tensor t, Tensor like) {
         return t == null ? like.zerosLike() : t;
     }
 
-    @Override
-    protected Map<String, Tensor> initialState(Tensor param, Options options) {
+    /** The state by PyTorch's names, in its order; the buffer and the gradient average only when given. */
+    private static Map<String, Tensor> averages(Tensor squareAvg, Tensor momentumBuffer, Tensor gradAvg) {
         Map<String, Tensor> state = new LinkedHashMap<>();
-        state.put("square_avg", param.zerosLike());
-        if (options.momentum() > 0) {
-            state.put("momentum_buffer", param.zerosLike());
+        state.put("square_avg", squareAvg);
+        if (momentumBuffer != null) {
+            state.put("momentum_buffer", momentumBuffer);
         }
-        if (options.centered()) {
-            state.put("grad_avg", param.zerosLike());
+        if (gradAvg != null) {
+            state.put("grad_avg", gradAvg);
         }
         return state;
+    }
+
+    @Override
+    protected Map<String, Tensor> initialState(Tensor param, Options options) {
+        return averages(param.zerosLike(), options.momentum() > 0 ? param.zerosLike() : null,
+                options.centered() ? param.zerosLike() : null);
     }
 
     @Override
@@ -147,18 +145,12 @@ public final class RMSprop extends Optimizer<RMSprop.Options> {
     /** The update rule in one pass through the backend's {@code rmspropStep} kernel: the same bits. */
     @Override
     protected Map<String, Tensor> fusedUpdate(Tensor param, Tensor grad, ParamState state, Options o) {
+        RmspropStep step = new RmspropStep(o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum(), o.centered());
+        // State from other settings (a group's options changed) may lack what this step needs: zeros, as in update.
         FusedSteps.RmspropAverages next = FusedSteps.rmsprop(param, grad, state.get("square_avg"),
-                orZeros(state.find("grad_avg"), param), orZeros(state.find("momentum_buffer"), param),
-                new RmspropStep(o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum(), o.centered()));
-        Map<String, Tensor> averages = new LinkedHashMap<>();
-        averages.put("square_avg", next.squareAvg());
-        if (next.momentumBuffer() != null) {
-            averages.put("momentum_buffer", next.momentumBuffer());
-        }
-        if (next.gradAvg() != null) {
-            averages.put("grad_avg", next.gradAvg());
-        }
-        return averages;
+                step.centered() ? orZeros(state.find("grad_avg"), param) : null,
+                step.hasMomentum() ? orZeros(state.find("momentum_buffer"), param) : null, step);
+        return averages(next.squareAvg(), next.momentumBuffer(), next.gradAvg());
     }
 
     /** {@code lr / d}, with {@code d} the denominator of the last step: the factor applied to the gradient. */

@@ -50,4 +50,29 @@ class RmspropFusedStepTest {
             }
         }
     }
+
+    /**
+     * Centering and momentum switched on after a plain step: the state lacks {@code grad_avg} and
+     * {@code momentum_buffer}, which the step takes as zeros, as the pure rule does.
+     */
+    @Test
+    void settingsChangedMidTrainingStartFromZeroAverages() {
+        Rng rng = new Rng(23);
+        Tensor p = Tensor.rand(rng, Shape.of(5, 7), DType.F32, Backends.defaultDevice()).requiresGrad(true);
+        RMSprop opt = new RMSprop(List.of(p));
+        p.setGrad(Tensor.randn(rng, p.shape(), DType.F32, p.device()));
+        opt.step();
+        Tensor before = p.detach().copy();
+        Tensor squareAvg = opt.state(p).get("square_avg");
+        RMSprop.Options changed = new RMSprop.Options().withMomentum(0.9).withCentered(true);
+        opt.paramGroups().get(0).setOptions(changed);
+        Tensor g = Tensor.randn(rng, p.shape(), DType.F32, p.device());
+        p.setGrad(g);
+        opt.step();
+        Updated expected = RMSprop.update(before, g, squareAvg, null, null, changed);
+        assertThat(p.detach().toDoubleArray()).containsExactly(expected.param().toDoubleArray());
+        assertThat(opt.state(p).names()).containsExactly("square_avg", "momentum_buffer", "grad_avg");
+        assertThat(opt.state(p).get("grad_avg").toDoubleArray())
+                .containsExactly(expected.state().get("grad_avg").toDoubleArray());
+    }
 }
