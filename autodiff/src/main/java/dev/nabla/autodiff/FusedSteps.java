@@ -8,11 +8,10 @@ import dev.nabla.tensor.spi.SgdStep;
 
 /**
  * Optimizer steps that update a parameter in place in one pass, through the backend's fused
- * kernels ({@code Backend.sgdStep}, {@code adamStep}, {@code adagradStep}, {@code rmspropStep}): what
- * an optimizer's
- * {@code step()} runs in place of its pure update rule and a copy, with the same bits. Each
- * checks its operands, writes the parameter unrecorded, and counts the write in its version as
- * {@link Tensor#copyFrom} does.
+ * kernels ({@code Backend.sgdStep}, {@code adamStep}, {@code adagradStep}, {@code rmspropStep}):
+ * what an optimizer's {@code step()} runs in place of its pure update rule and a copy, with the
+ * same bits. Each checks its operands, writes the parameter unrecorded, and counts the write in
+ * its version as {@link Tensor#copyFrom} does.
  */
 public final class FusedSteps {
     private FusedSteps() {

@@ -10,6 +10,7 @@ import dev.nabla.optim.SGD;
 import dev.nabla.optim.Updated;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,26 +48,43 @@ public class OptimizerStepBenchmark {
     public String device;
 
     private Tensor param;
-    private Tensor grad;
-    private Tensor zeros;
     private Optimizer<?> opt;
+    /** The optimizer's pure rule on the same parameter, gradient and (zero) state. */
+    private Supplier<Updated> rule;
 
     @Setup
     public void setUp() {
         param = Operands.randn(device, 1, ELEMENTS).requiresGrad(true);
-        grad = Operands.randn(device, 2, ELEMENTS).mul(1e-3);
-        zeros = grad.zerosLike();
+        Tensor grad = Operands.randn(device, 2, ELEMENTS).mul(1e-3);
+        Tensor zeros = grad.zerosLike();
+        Tensor p = param.detach();
         param.setGrad(grad);
         List<Tensor> params = List.of(param);
-        opt = switch (optimizer) {
-            case "sgd-momentum" -> new SGD(params, SGD.Options.lr(0.01).withMomentum(0.9));
-            case "adam" -> new Adam(params);
-            case "adagrad" -> new Adagrad(params);
-            case "rmsprop" -> new RMSprop(params);
-            case "rmsprop-centered-momentum" -> new RMSprop(params,
-                    new RMSprop.Options().withMomentum(0.9).withCentered(true));
+        switch (optimizer) {
+            case "sgd-momentum" -> {
+                SGD.Options o = SGD.Options.lr(0.01).withMomentum(0.9);
+                opt = new SGD(params, o);
+                rule = () -> SGD.update(p, grad, zeros, o);
+            }
+            case "adam" -> {
+                Adam.Options o = new Adam.Options();
+                opt = new Adam(params, o);
+                rule = () -> Adam.update(p, grad, zeros, zeros, null, 1, o);
+            }
+            case "adagrad" -> {
+                Adagrad.Options o = new Adagrad.Options();
+                opt = new Adagrad(params, o);
+                rule = () -> Adagrad.update(p, grad, zeros, 1, o);
+            }
+            case "rmsprop", "rmsprop-centered-momentum" -> {
+                RMSprop.Options o = optimizer.equals("rmsprop") ? new RMSprop.Options()
+                        : new RMSprop.Options().withMomentum(0.9).withCentered(true);
+                opt = new RMSprop(params, o);
+                rule = () -> RMSprop.update(p, grad, zeros, o.centered() ? zeros : null,
+                        o.momentum() > 0 ? zeros : null, o);
+            }
             default -> throw new IllegalArgumentException("unknown optimizer " + optimizer);
-        };
+        }
     }
 
     @Benchmark
@@ -77,18 +95,9 @@ public class OptimizerStepBenchmark {
 
     @Benchmark
     public Tensor rule() {
-        Tensor p = param.detach();
-        Updated next = switch (optimizer) {
-            case "sgd-momentum" -> SGD.update(p, grad, zeros, SGD.Options.lr(0.01).withMomentum(0.9));
-            case "adam" -> Adam.update(p, grad, zeros, zeros, null, 1, new Adam.Options());
-            case "adagrad" -> Adagrad.update(p, grad, zeros, 1, new Adagrad.Options());
-            case "rmsprop" -> RMSprop.update(p, grad, zeros, null, null, new RMSprop.Options());
-            case "rmsprop-centered-momentum" -> RMSprop.update(p, grad, zeros, zeros, zeros,
-                    new RMSprop.Options().withMomentum(0.9).withCentered(true));
-            default -> throw new IllegalArgumentException("unknown optimizer " + optimizer);
-        };
+        Tensor next = rule.get().param();
         try (GradMode.Scope s = GradMode.disable()) {
-            p.copyFrom(next.param());
+            param.detach().copyFrom(next);
         }
         return param;
     }

@@ -9,9 +9,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused optimizer steps (SGD, Adam, Adagrad, RMSprop) over contiguous runs, F32 and F64: each element of the
- * parameter, its gradient and its state is read once and written once, where the composition of
- * {@link dev.nabla.tensor.spi.OptimizerDefaults} makes a pass, and a new array, per operation.
+ * The fused optimizer steps (SGD, Adam, Adagrad, RMSprop) over contiguous runs, F32 and F64:
+ * each element of the parameter, its gradient and its state is read once and written once, where
+ * the composition of {@link dev.nabla.tensor.spi.OptimizerDefaults} makes a pass, and a new
+ * array, per operation.
  * Every operation rounds as the composition's does ({@code x + s * y} as one fused multiply-add,
  * hyperparameters rounded to the element type first), so the results are the same bits.
  */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class SignalChainingTest {
     Path dir;
 
     private Path maps(String... lines) throws IOException {
-        return Files.write(dir.resolve("maps"), java.util.List.of(lines));
+        return Files.write(dir.resolve("maps"), List.of(lines));
     }
 
     @Test

@@ -14,10 +14,9 @@ import dev.nabla.tensor.Strided;
  * inputs may be any strided view (permuted, sliced, flipped, expanded); an output is written only
  * through its view and never aliases an input (the parameter of the fused optimizer steps,
  * {@link #sgdStep}, {@link #adamStep}, {@link #adagradStep} and {@link #rmspropStep}, read and
- * written in place, is the
- * one exception).
- * Except for {@link #copy}, all operands of one call share one dtype (index operands excepted).
- * Every buffer passed in was allocated by this backend.
+ * written in place, is the one exception). Except for {@link #copy}, all operands of one call
+ * share one dtype (index operands excepted). Every buffer passed in was allocated by this
+ * backend.
  *
  * <p>The methods with a default are optional: {@link #addScaled}, {@link #matmulAdd},
  * {@link #logSoftmax} and its gradient among the compute methods, and the kernels at the end

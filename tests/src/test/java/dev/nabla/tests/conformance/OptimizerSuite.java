@@ -23,9 +23,8 @@ import org.junit.jupiter.api.DynamicNode;
  * steps), dampening, weight decay and Nesterov momentum; for Adam both kinds of weight decay,
  * AMSGrad with and without a previous maximum, and steps past the first; for Adagrad weight
  * decay and learning-rate decay; for RMSprop weight decay, momentum and centering, alone and
- * together; on empty, short (a vector tail), and long
- * (parallel) parameters, contiguous (the fused path) and permuted or offset (other layouts), with
- * NaN and infinities among the values. The whole buffer behind each written operand is compared,
+ * together; on empty, short (a vector tail), and long (parallel) parameters, contiguous (the
+ * fused path) and permuted or offset (other layouts), with NaN and infinities among the values. The whole buffer behind each written operand is compared,
  * so writes outside its view are caught.
  */
 final class OptimizerSuite {
