@@ -36,7 +36,7 @@ public final class FusedSteps {
         if (buffer != null) {
             requireLike("sgdStep", "momentum buffer", buffer, param);
         }
-        Tensor newBuffer = step.momentum() == 0 ? null : Kernels.empty(param.shape(), param.dtype(), param.backend());
+        Tensor newBuffer = step.momentum() == 0 ? null : emptyLike(param);
         param.backend().sgdStep(param.strided(), grad.strided(), buffer == null ? null : buffer.strided(),
                 newBuffer == null ? null : newBuffer.strided(), step);
         param.storage().bumpVersion();
@@ -71,9 +71,9 @@ public final class FusedSteps {
         if (maxExpAvgSq != null) {
             requireLike("adamStep", "max_exp_avg_sq", maxExpAvgSq, param);
         }
-        Tensor newExpAvg = Kernels.empty(param.shape(), param.dtype(), param.backend());
-        Tensor newExpAvgSq = Kernels.empty(param.shape(), param.dtype(), param.backend());
-        Tensor newMax = step.amsgrad() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
+        Tensor newExpAvg = emptyLike(param);
+        Tensor newExpAvgSq = emptyLike(param);
+        Tensor newMax = step.amsgrad() ? emptyLike(param) : null;
         param.backend().adamStep(param.strided(), grad.strided(), expAvg.strided(), expAvgSq.strided(),
                 maxExpAvgSq == null || !step.amsgrad() ? null : maxExpAvgSq.strided(), newExpAvg.strided(),
                 newExpAvgSq.strided(), newMax == null ? null : newMax.strided(), step);
@@ -97,7 +97,7 @@ public final class FusedSteps {
         requireWritable("adagradStep", param);
         requireLike("adagradStep", "grad", grad, param);
         requireLike("adagradStep", "sum", sum, param);
-        Tensor newSum = Kernels.empty(param.shape(), param.dtype(), param.backend());
+        Tensor newSum = emptyLike(param);
         param.backend().adagradStep(param.strided(), grad.strided(), sum.strided(), newSum.strided(), step);
         param.storage().bumpVersion();
         return newSum;
@@ -136,15 +136,20 @@ public final class FusedSteps {
         if (step.hasMomentum()) {
             requireLike("rmspropStep", "momentum_buffer", buffer, param);
         }
-        Tensor newSquareAvg = Kernels.empty(param.shape(), param.dtype(), param.backend());
-        Tensor newGradAvg = step.centered() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
-        Tensor newBuffer = step.hasMomentum() ? Kernels.empty(param.shape(), param.dtype(), param.backend()) : null;
+        Tensor newSquareAvg = emptyLike(param);
+        Tensor newGradAvg = step.centered() ? emptyLike(param) : null;
+        Tensor newBuffer = step.hasMomentum() ? emptyLike(param) : null;
         param.backend().rmspropStep(param.strided(), grad.strided(), squareAvg.strided(),
                 newGradAvg == null ? null : gradAvg.strided(), newBuffer == null ? null : buffer.strided(),
                 newSquareAvg.strided(), newGradAvg == null ? null : newGradAvg.strided(),
                 newBuffer == null ? null : newBuffer.strided(), step);
         param.storage().bumpVersion();
         return new RmspropAverages(newSquareAvg, newGradAvg, newBuffer);
+    }
+
+    /** New storage of {@code param}'s shape, dtype and device, for a step's new state. */
+    private static Tensor emptyLike(Tensor param) {
+        return Kernels.empty(param.shape(), param.dtype(), param.backend());
     }
 
     private static void requireWritable(String op, Tensor param) {
