@@ -293,8 +293,20 @@ public final class SimdBackend implements Backend {
      */
     @Override
     public void matmulAdd(Strided a, Strided b, Strided addend, Strided out) {
-        if (!AddendEpilogue.handles(addend) || !gemm(a, b, out, new AddendEpilogue(addend, out))) {
+        if (!AddendEpilogue.handles(addend) || !gemm(a, b, out, new AddendEpilogue(addend, out, false))) {
             Backend.super.matmulAdd(a, b, addend, out);
+        }
+    }
+
+    /**
+     * The GEMM of {@link #matmul} with the addend added and the ReLU applied to each block of the
+     * product by the task that finished it ({@link AddendEpilogue}); other layouts take the default
+     * composition, as in {@link #matmulAdd}.
+     */
+    @Override
+    public void matmulAddRelu(Strided a, Strided b, Strided addend, Strided out) {
+        if (!AddendEpilogue.handles(addend) || !gemm(a, b, out, new AddendEpilogue(addend, out, true))) {
+            Backend.super.matmulAddRelu(a, b, addend, out);
         }
     }
 

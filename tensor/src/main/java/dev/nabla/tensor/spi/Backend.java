@@ -19,7 +19,7 @@ import dev.nabla.tensor.Strided;
  * backend.
  *
  * <p>The methods with a default are optional: {@link #addScaled}, {@link #matmulAdd},
- * {@link #logSoftmax} and its gradient among the compute methods, and the kernels at the end
+ * {@link #matmulAddRelu}, {@link #logSoftmax} and its gradient among the compute methods, and the kernels at the end
  * (im2col, col2im, pooling, batch normalization, convolution, the fused optimizer steps). Their
  * defaults, inline or in {@link SoftmaxDefaults}, {@link WindowDefaults},
  * {@link BatchNormDefaults}, {@link ConvDefaults} and {@link OptimizerDefaults}, compose the
@@ -130,6 +130,19 @@ public interface Backend {
         Strided product = Temporaries.like(this, out);
         matmul(a, bMat, product);
         binary(BinaryOp.ADD, product, addend, out);
+    }
+
+    /**
+     * {@code out[b] = relu(a[b] @ bMat[b] + addend[b])}: {@link #matmulAdd}'s shapes and rounding,
+     * then {@link #unary} RELU, the same bits as the two calls, which is what the default does.
+     * Optional: a backend overrides it to apply the ReLU with the addend while a block of the
+     * product is still in cache, saving another pass and temporary (a dense layer followed by a
+     * ReLU, PyTorch's {@code _addmm_activation}).
+     */
+    default void matmulAddRelu(Strided a, Strided bMat, Strided addend, Strided out) {
+        Strided sum = Temporaries.like(this, out);
+        matmulAdd(a, bMat, addend, sum);
+        unary(UnaryOp.RELU, sum, out);
     }
 
     /**

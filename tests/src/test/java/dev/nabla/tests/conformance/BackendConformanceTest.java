@@ -42,7 +42,8 @@ class BackendConformanceTest {
             Shape.of(33), Shape.of(3, 17), Shape.of(2, 3, 5), Shape.of(4, 1, 6), Shape.of(2, 0, 3), Shape.of(300, 301));
     /** The primitives the factory below exercises; compared with the SPI by {@link #everyPrimitiveIsCovered}. */
     private static final Set<String> COVERED = Set.of("allocate", "write", "readDoubles", "readFloats", "fill", "copy",
-            "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "matmulAdd", "gather",
+            "unary", "binary", "addScaled", "where", "reduce", "argReduce", "matmul", "matmulAdd", "matmulAddRelu",
+            "gather",
             "scatterAdd", "logSoftmax", "logSoftmaxBackward",
             "im2col", "col2im", "maxPool2d", "maxPool2dBackward", "avgPool2d", "batchNorm", "batchNormBackward",
             "conv2d", "conv2dBackwardInput", "conv2dBackwardWeight", "sgdStep", "adamStep",
@@ -102,7 +103,8 @@ class BackendConformanceTest {
                         dynamicContainer("reduce", Arrays.stream(ReduceOp.values()).map(s::reduce)),
                         dynamicContainer("argReduce", Arrays.stream(ArgReduceOp.values()).map(s::argReduce)),
                         dynamicContainer("matmul", s.matmul()),
-                        dynamicContainer("matmulAdd", s.matmulAdd()),
+                        dynamicContainer("matmulAdd", s.matmulAdd(false)),
+                        dynamicContainer("matmulAddRelu", s.matmulAdd(true)),
                         dynamicContainer("logSoftmax", s.logSoftmax()),
                         dynamicContainer("gather and scatterAdd", s.indexing()),
                         dynamicContainer("window kernels", new WindowSuite(backend, dtype).tests()),
@@ -326,9 +328,11 @@ class BackendConformanceTest {
         /**
          * The addend as a bias {@code [N]}, a full operand (contiguous rows, or permuted so its rows
          * are strided), one value per row {@code [B, M, 1]}, and a scalar; each compared bit for bit
-         * with this backend's own matmul and ADD, which the SPI promises, and with the reference.
+         * with this backend's own matmul and ADD (then RELU, for {@code matmulAddRelu}), which the SPI
+         * promises, and with the reference.
          */
-        Stream<DynamicNode> matmulAdd() {
+        Stream<DynamicNode> matmulAdd(boolean relu) {
+            String name = relu ? "matmulAddRelu" : "matmulAdd";
             int[][] shapes = {{1, 1, 1, 1}, {1, 7, 5, 3}, {2, 33, 17, 9}, {1, 0, 4, 3}, {1, 5, 0, 3},
                               {2, 31, 257, 65}, {1, 130, 70, 200}, {1, 256, 100, 10}};
             List<DynamicNode> tests = new ArrayList<>();
@@ -343,20 +347,36 @@ class BackendConformanceTest {
                         tests.add(dynamicTest(Arrays.toString(s) + " " + la + " addend " + addend, () -> {
                             Strided o = out(b, so, Layout.CONTIGUOUS);
                             Strided ro = out(REF, so, Layout.CONTIGUOUS);
-                            b.matmulAdd(on(b, la, sa, va), on(b, Layout.CONTIGUOUS, sb, vb), addend(b, addend, so), o);
-                            REF.matmulAdd(on(REF, la, sa, va), on(REF, Layout.CONTIGUOUS, sb, vb),
+                            matmulAdd(b, relu, on(b, la, sa, va), on(b, Layout.CONTIGUOUS, sb, vb),
+                                    addend(b, addend, so), o);
+                            matmulAdd(REF, relu, on(REF, la, sa, va), on(REF, Layout.CONTIGUOUS, sb, vb),
                                     addend(REF, addend, so), ro);
                             Strided product = out(b, so, Layout.CONTIGUOUS);
                             Strided composed = out(b, so, Layout.CONTIGUOUS);
                             b.matmul(on(b, la, sa, va), on(b, Layout.CONTIGUOUS, sb, vb), product);
                             b.binary(BinaryOp.ADD, product, addend(b, addend, so), composed);
-                            Compare.exact("matmulAdd against matmul then ADD", whole(b, o), whole(b, composed));
-                            Compare.close("matmulAdd", whole(b, o), whole(REF, ro), Tolerance.matmul(dtype, s[2]));
+                            if (relu) {
+                                b.unary(UnaryOp.RELU, composed, product);
+                                composed = product;
+                            }
+                            Compare.exact(name + " against matmul then ADD" + (relu ? " then RELU" : ""),
+                                    whole(b, o), whole(b, composed));
+                            Compare.close(name, whole(b, o), whole(REF, ro), Tolerance.matmul(dtype, s[2]));
                         }));
                     }
                 }
             }
             return tests.stream();
+        }
+
+        /** {@code backend.matmulAdd}, or {@code matmulAddRelu} when {@code relu} is set. */
+        private static void matmulAdd(Backend backend, boolean relu, Strided a, Strided bMat, Strided addend,
+                                      Strided out) {
+            if (relu) {
+                backend.matmulAddRelu(a, bMat, addend, out);
+            } else {
+                backend.matmulAdd(a, bMat, addend, out);
+            }
         }
 
         /** An addend of shape {@code [B, M, N]} as {@link #matmulAdd} names it. */
