@@ -60,22 +60,36 @@ public final class LinearAlgebra {
      * in cache, and there is one output instead of two.
      */
     public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
-        Kernels.requireSameDevice("addmm", input, mat1, mat2);
-        Kernels.requireSameDType("addmm", input, mat1, mat2);
+        return addmm("addmm", input, mat1, mat2, false);
+    }
+
+    /**
+     * {@code relu(input + mat1 @ mat2)}, PyTorch's {@code torch._addmm_activation}: the shapes and
+     * bits of {@link #addmm} followed by {@link Tensor#relu()}, with the ReLU applied as blocks of
+     * the product are finished, and one output instead of two. A dense layer followed by a ReLU
+     * ({@code Sequential} fuses the pair) runs as this.
+     */
+    public static Tensor addmmRelu(Tensor input, Tensor mat1, Tensor mat2) {
+        return addmm("addmmRelu", input, mat1, mat2, true);
+    }
+
+    private static Tensor addmm(String name, Tensor input, Tensor mat1, Tensor mat2, boolean relu) {
+        Kernels.requireSameDevice(name, input, mat1, mat2);
+        Kernels.requireSameDType(name, input, mat1, mat2);
         if (mat1.rank() != 2 || mat2.rank() != 2) {
-            throw new IllegalArgumentException("addmm: mat1" + mat1.shape() + " and mat2" + mat2.shape()
+            throw new IllegalArgumentException(name + ": mat1" + mat1.shape() + " and mat2" + mat2.shape()
                     + " must both be matrices (2-D)");
         }
         if (mat1.dim(1) != mat2.dim(0)) {
-            throw new IllegalArgumentException("addmm: mat1" + mat1.shape() + " @ mat2" + mat2.shape()
+            throw new IllegalArgumentException(name + ": mat1" + mat1.shape() + " @ mat2" + mat2.shape()
                     + ": mat1.shape[1]=" + mat1.dim(1) + " must equal mat2.shape[0]=" + mat2.dim(0));
         }
         Shape product = Shape.of(mat1.dim(0), mat2.dim(1));
-        String what = "addmm (input" + input.shape() + " added to the product " + product + ")";
+        String what = name + " (input" + input.shape() + " added to the product " + product + ")";
         if (input.rank() > 2 || !Shape.broadcast(what, input.shape(), product).equals(product)) {
             throw new IllegalArgumentException(what + ": input must broadcast to " + product);
         }
-        return MatMulAdd.apply(mat1.unsqueeze(0), mat2.unsqueeze(0), input).squeeze(0);
+        return MatMulAdd.apply(mat1, mat2, input, relu);
     }
 
     /** {@code t} as [B, rows, cols]; a single matrix stays [1, rows, cols] and broadcasts in MatMul. */

@@ -30,12 +30,20 @@ public record MatMul(Tensor a, Tensor b) implements Op {
      */
     @Override
     public Tensor[] backward(Tensor grad) {
+        return gradients(a, b, grad, a.requiresGrad(), b.requiresGrad());
+    }
+
+    /**
+     * {@link #backward}'s {@code {dA, dB}} for the product {@code a @ b} of rank-3 operands and its
+     * gradient {@code grad}, each computed only when asked for (else null).
+     */
+    static Tensor[] gradients(Tensor a, Tensor b, Tensor grad, boolean needA, boolean needB) {
         Tensor da = null;
         Tensor db = null;
-        if (a.requiresGrad()) {
+        if (needA) {
             da = transposedLayout(a) ? apply(b, grad.mT()).mT() : apply(grad, b.mT());
         }
-        if (b.requiresGrad()) {
+        if (needB) {
             db = transposedLayout(b) ? apply(grad.mT(), a).mT() : apply(a.mT(), grad);
         }
         return new Tensor[] {da, db};

@@ -26,10 +26,15 @@ public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
             case TANH -> grad.mul(out.mul(out).neg().add(1.0));
             case SIGMOID -> grad.mul(out.mul(out.neg().add(1.0)));
             case ERF -> grad.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI));
-            // the output is non-zero exactly where x > 0
-            case RELU -> Tensor.where(out, grad, Kernels.zeroLike(grad));
+            case RELU -> reluGradient(out, grad);
         };
         return new Tensor[] {g};
+    }
+
+    /** The gradient through a ReLU whose output was {@code out}: {@code grad} where out is non-zero, else 0. */
+    static Tensor reluGradient(Tensor out, Tensor grad) {
+        // the output is non-zero exactly where x > 0
+        return Tensor.where(out, grad, Kernels.zeroLike(grad));
     }
 
     private static final String[] NAMES = java.util.Arrays.stream(UnaryOp.values())
