@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
  * evaluation mode.
  */
 public final class Activation extends Module {
+    private static final String RELU = "ReLU";
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
@@ -26,7 +27,12 @@ public final class Activation extends Module {
 
     /** {@code max(x, 0)}; the gradient at 0 is 0. */
     public static Activation relu() {
-        return new Activation("ReLU", "", Tensor::relu);
+        return new Activation(RELU, "", Tensor::relu);
+    }
+
+    /** Whether {@code module} is a {@link #relu()}, which a {@link Sequential} fuses into a {@link Linear} before it. */
+    static boolean isRelu(Module module) {
+        return module instanceof Activation a && a.type.equals(RELU);
     }
 
     /** {@code x} for x &gt; 0, else {@code 0.01 x}. */

@@ -63,6 +63,11 @@ final class CallRecorder {
         return calls;
     }
 
+    /** Whether a recorder is active on this thread. */
+    static boolean recording() {
+        return ACTIVE.get() != null;
+    }
+
     /** Notes the start of a call of {@code module}; null when nothing records on this thread. */
     static Call enter(Module module) {
         CallRecorder recorder = ACTIVE.get();

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.autodiff.GradMode;
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.functional.LinearAlgebra;
 import dev.nabla.nn.init.Init;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Device;
@@ -19,7 +20,8 @@ import dev.nabla.tensor.spi.Backends;
  * {@link Tensor#version() version} is unchanged, rather than transposing {@code W} into the
  * product's packed panels on every call: the same bits, one weight's worth of extra memory. The
  * bias is added by the product itself ({@link Tensor#addmm}), as PyTorch's {@code F.linear} does,
- * with leading axes of the input flattened into rows.
+ * with leading axes of the input flattened into rows; in a {@link Sequential}, a ReLU right after
+ * the layer is applied by the product too.
  */
 public final class Linear extends Module {
     private final int in;
@@ -62,6 +64,18 @@ public final class Linear extends Module {
 
     @Override
     protected Tensor forward(Tensor x) {
+        return affine(x, false);
+    }
+
+    /**
+     * {@code relu(x W^T + b)}: this layer followed by a ReLU, the same bits, with the ReLU applied
+     * by the product as it adds the bias ({@link LinearAlgebra#addmmRelu}); for {@link Sequential}.
+     */
+    Tensor callThenRelu(Tensor x) {
+        return call(x, input -> affine(input, true));
+    }
+
+    private Tensor affine(Tensor x, boolean relu) {
         if (x.rank() == 0 || x.dim(-1) != in) {
             throw new IllegalArgumentException("linear: input of shape " + x.shape() + " has "
                     + (x.rank() == 0 ? "no feature axis" : x.dim(-1) + " features in its last axis")
@@ -75,14 +89,17 @@ public final class Linear extends Module {
         boolean weightGrad = GradMode.isEnabled() && weight.requiresGrad();
         Tensor w = weightGrad ? weight.mT() : transposedWeight();
         if (bias == null) {
-            return x.matmul(w);
+            Tensor y = x.matmul(w);
+            return relu ? y.relu() : y;
         }
+        Tensor rows = x.rank() == 2 ? x : x.reshape(x.numel() / in, in);
+        Tensor y = relu ? LinearAlgebra.addmmRelu(bias, rows, w) : bias.addmm(rows, w);
         if (x.rank() == 2) {
-            return bias.addmm(x, w);
+            return y;
         }
         int[] dims = x.shape().dims();
         dims[dims.length - 1] = out;
-        return bias.addmm(x.reshape(x.numel() / in, in), w).reshape(dims);
+        return y.reshape(dims);
     }
 
     private Tensor transposedWeight() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A piece of a model: parameters (tensors trained by an optimizer), buffers (state saved with the
@@ -41,9 +42,18 @@ public abstract class Module {
      * device error) comes out as a {@link ModuleException} naming the module's path and type.
      */
     public final Tensor call(Tensor input) {
+        return call(input, this::forward);
+    }
+
+    /**
+     * Runs {@code computation} on {@code input} as {@link #call} runs {@link #forward}: errors name
+     * this module and a {@link Summary} sees the call. For a module's other forms of its forward,
+     * such as {@link Linear}'s fused with the ReLU after it.
+     */
+    final Tensor call(Tensor input, UnaryOperator<Tensor> computation) {
         CallRecorder.Call recorded = CallRecorder.enter(this);
         try {
-            return CallRecorder.exit(recorded, forward(input));
+            return CallRecorder.exit(recorded, computation.apply(input));
         } catch (ModuleException e) {
             throw name == null ? e : e.under(name);
         } catch (IllegalArgumentException e) {
