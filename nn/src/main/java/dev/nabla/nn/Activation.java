@@ -24,7 +24,7 @@ public final class Activation extends Module {
         this.fn = fn;
     }
 
-    /** {@code max(x, 0)}; the gradient at 0 is 0. */
+    /** {@code max(x, 0)}, NaN staying NaN; the gradient at 0 is 0, at NaN 1 (as PyTorch's). */
     public static Activation relu() {
         return new Activation("ReLU", "", Tensor::relu);
     }

@@ -79,7 +79,8 @@ final class DoubleKernels {
                 DoubleVector zero = DoubleVector.zero(S);
                 for (; i < bound; i += L) {
                     DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-                    zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(o, oo + i);
+                    // zero only where x < 0, so NaN and -0.0 keep x
+                    v.blend(zero, v.compare(VectorOperators.LT, 0.0)).intoArray(o, oo + i);
                 }
             }
             case EXP, LOG, TANH, SIGMOID, ERF -> {

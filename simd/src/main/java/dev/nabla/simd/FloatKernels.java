@@ -82,7 +82,8 @@ final class FloatKernels {
                 FloatVector zero = FloatVector.zero(S);
                 for (; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, xo + i);
-                    zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+                    // zero only where x < 0, so NaN and -0.0 keep x
+                    v.blend(zero, v.compare(VectorOperators.LT, 0f)).intoArray(o, oo + i);
                 }
             }
             case EXP, LOG, TANH, SIGMOID, ERF -> {

@@ -26,7 +26,7 @@ public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
             case TANH -> grad.mul(out.mul(out).neg().add(1.0));
             case SIGMOID -> grad.mul(out.mul(out.neg().add(1.0)));
             case ERF -> grad.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI));
-            // the output is non-zero exactly where x > 0
+            // the output is non-zero exactly where x > 0 or x is NaN, where PyTorch passes the gradient too
             case RELU -> Tensor.where(out, grad, Kernels.zeroLike(grad));
         };
         return new Tensor[] {g};

@@ -45,7 +45,7 @@ final class Programs {
             case TANH -> "tanh(v)";
             case SIGMOID -> "(T) 1 / ((T) 1 + exp(-v))";
             case ERF -> "erf(v)";
-            case RELU -> "v > (T) 0 ? v : (T) 0";
+            case RELU -> "v < (T) 0 ? (T) 0 : v";
         };
     }
 

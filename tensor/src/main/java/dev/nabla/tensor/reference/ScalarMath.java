@@ -23,7 +23,7 @@ public final class ScalarMath {
             case TANH -> Math.tanh(x);
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
             case ERF -> Erf.erf(x);
-            case RELU -> x > 0 ? x : 0.0;
+            case RELU -> x < 0 ? 0.0 : x;
         };
     }
 
