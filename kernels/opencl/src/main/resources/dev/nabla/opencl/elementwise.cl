@@ -8,11 +8,11 @@ inline T nabla_sign(T x) {
     return isnan(x) ? x : x > 0 ? (T) 1 : x < 0 ? (T) -1 : (T) 0;
 }
 
-// Java's Math.pow differs from C's pow in two cases: pow(x, NaN) is NaN even for x = 1, and
-// pow(+-1, +-inf) is NaN rather than 1. OpenCL allows float pow an error of 16 ulp, so it is
+// The reference's pow, C's: 1^y = 1 for every y, NaN included, and (-1)^(+-inf) = 1, stated here
+// rather than left to the device's library. OpenCL allows float pow an error of 16 ulp, so it is
 // computed in ACC (double where the device has it) and rounded once, as the reference does.
 inline T nabla_pow(T a, T b) {
-    return isnan(b) || (fabs(a) == (T) 1 && isinf(b)) ? (T) NAN : (T) pow((ACC) a, (ACC) b);
+    return fabs(a) == (T) 1 && (a == (T) 1 || isinf(b)) ? (T) 1 : (T) pow((ACC) a, (ACC) b);
 }
 
 //@template unary
