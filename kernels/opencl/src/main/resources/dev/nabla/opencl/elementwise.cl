@@ -8,6 +8,13 @@ inline T nabla_sign(T x) {
     return isnan(x) ? x : x > 0 ? (T) 1 : x < 0 ? (T) -1 : (T) 0;
 }
 
+// tanh, saturated to +-1 where it rounds to +-1 (|x| >= 9.01 in float, 18.9 in double), so at
+// +-inf too: a device's float tanh may stop an ulp short of 1 (PoCL's does, even at infinity),
+// and then x * (1 + tanh(x)) at x = -inf is -inf instead of NaN.
+inline T nabla_tanh(T x) {
+    return fabs(x) > (sizeof(T) == 4 ? (T) 9.1f : (T) 19.1) ? copysign((T) 1, x) : tanh(x);
+}
+
 // The reference's pow, C's: 1^y = 1 for every y, NaN included, and (-1)^(+-inf) = 1, stated here
 // rather than left to the device's library. OpenCL allows float pow an error of 16 ulp, so it is
 // computed in ACC (double where the device has it) and rounded once, as the reference does.
