@@ -105,6 +105,14 @@ def max_pool_special():
     fx.case("maxpool_nan_inf", "MaxPool2d", {"kernel": pair(3), "stride": pair(2), "padding": pair(1),
                                              "dilation": pair(1), "ceilMode": False},
             lambda: nn.MaxPool2d(3, 2, 1), [In(x)], gradcheck=False)
+    # windows of only -inf that start in the padding: the gradient goes to each window's first
+    # element inside the input, as torch's index does, never to the padding
+    x = distinct((1, 2, 5, 5))
+    x[0, 0] = -inf
+    x[0, 1, :3, :3] = -inf
+    fx.case("maxpool_neginf_padded", "MaxPool2d", {"kernel": pair(2), "stride": pair(2), "padding": pair(1),
+                                                   "dilation": pair(1), "ceilMode": False},
+            lambda: nn.MaxPool2d(2, 2, 1), [In(x)], gradcheck=False)
 
 
 max_pool_special()
