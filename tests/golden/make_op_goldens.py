@@ -549,6 +549,13 @@ def special_values():
         case(op + ".nan_inf", [given(SPECIAL_ROWS, grad=False)], diff=False, axis=1, keepDim=False)
     for op in ["softmax", "logSoftmax"]:
         case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1)
+    # IEEE arithmetic: inf - inf, 0 * inf, x / 0, 0 / 0, and their gradients
+    arith_a = [INF, INF, 0.0, 1.0, -1.0, 0.0, NAN, -0.0, 2.0]
+    arith_b = [-INF, INF, INF, 0.0, -0.0, 0.0, 1.0, 3.0, INF]
+    for op in ["add", "sub", "mul", "div"]:
+        case(op + ".nan_inf", [given(arith_a), given(arith_b)], gradcheck=False)
+    for op in ["var", "std"]:
+        case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1, keepDim=False)
 
 
 def main():
