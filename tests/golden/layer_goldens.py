@@ -95,7 +95,8 @@ class Fixture:
             if gout is None:
                 gout = f32(self.values.uniform(out.shape) * 2 - 1)
                 self.tensors[f"{name}/gout"] = gout
-            out.backward(gout.to(dtype))
+            if out.requires_grad:  # with no input requiring grad and no parameter, the output alone
+                out.backward(gout.to(dtype))
             self.tensors[f"{name}/{tag}/out"] = out.detach()
             for k, (x, i) in enumerate(zip(xs, inputs)):
                 if i.grad:

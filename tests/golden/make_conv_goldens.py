@@ -88,4 +88,32 @@ adaptive("adaptive_global", (2, 4, 5, 7), 1)
 adaptive("adaptive_uneven", (1, 2, 7, 10), (3, 4))
 adaptive("adaptive_enlarge", (2, 1, 3, 2), (5, 3))
 adaptive("adaptive_unbatched", (3, 5, 7), (2, 3))
+
+
+def max_pool_special():
+    """NaN and infinities through overlapping, padded windows: a NaN is the maximum and takes the
+    gradient. No window holds two NaNs: torch's max_pool2d gives the gradient to the last NaN of a
+    window, its argmax to the first; Nabla's pooling follows argmax."""
+    nan, inf = float("nan"), float("inf")
+    x = distinct((1, 2, 6, 6))
+    x[0, 0, 0, 0] = nan
+    x[0, 0, 4, 4] = nan
+    x[0, 0, 2, 3] = inf
+    x[0, 1, 0, 5] = nan
+    x[0, 1, 1:4, 1:4] = -inf  # one window of only -inf, inside the input
+    x[0, 1, 5, 0] = inf
+    fx.case("maxpool_nan_inf", "MaxPool2d", {"kernel": pair(3), "stride": pair(2), "padding": pair(1),
+                                             "dilation": pair(1), "ceilMode": False},
+            lambda: nn.MaxPool2d(3, 2, 1), [In(x)], gradcheck=False)
+    # windows of only -inf that start in the padding: the gradient goes to each window's first
+    # element inside the input, as torch's index does, never to the padding
+    x = distinct((1, 2, 5, 5))
+    x[0, 0] = -inf
+    x[0, 1, :3, :3] = -inf
+    fx.case("maxpool_neginf_padded", "MaxPool2d", {"kernel": pair(2), "stride": pair(2), "padding": pair(1),
+                                                   "dilation": pair(1), "ceilMode": False},
+            lambda: nn.MaxPool2d(2, 2, 1), [In(x)], gradcheck=False)
+
+
+max_pool_special()
 fx.write()

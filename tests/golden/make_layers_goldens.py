@@ -123,6 +123,26 @@ def activations():
     case("log_softmax_last_batch1", "LogSoftmax", {"dim": -1}, lambda: nn.LogSoftmax(dim=-1), [In(v((1, 6)))])
 
 
-for group in [batch_norms, layer_norms, dropouts, embeddings, flattens, activations]:
+def activations_at_special_values():
+    """NaN, infinities and signed zeros through the activations (no gradcheck at non-finite points);
+    after the other groups, so that their random values stay as they were. The NaNs sit at flat
+    positions 0, 9 and 15, among the first 16 elements, which torch's vectorised kernels take: there
+    ELU's gradient at NaN is NaN, while its scalar loop (the last 5 elements here) would give 1."""
+    nan, inf = float("nan"), float("inf")
+    x = torch.tensor([[nan, -inf, -1.5, -0.0, 0.0, 0.75, inf], [inf, 0.75, nan, -1.5, -inf, -0.0, 2.5],
+                      [-0.0, nan, inf, 0.25, -inf, 0.0, -3.0]], dtype=torch.float64)
+    for name, kind, args, build in [
+            ("relu", "ReLU", {}, lambda: nn.ReLU()),
+            ("leaky_relu_0_2", "LeakyReLU", {"slope": 0.2}, lambda: nn.LeakyReLU(0.2)),
+            ("elu_alpha_0_5", "ELU", {"alpha": 0.5}, lambda: nn.ELU(0.5)),
+            ("gelu_exact", "GELU", {"approximate": "none"}, lambda: nn.GELU()),
+            ("gelu_tanh", "GELU", {"approximate": "tanh"}, lambda: nn.GELU(approximate="tanh")),
+            ("silu", "SiLU", {}, lambda: nn.SiLU()),
+            ("sigmoid", "Sigmoid", {}, lambda: nn.Sigmoid()),
+            ("tanh", "Tanh", {}, lambda: nn.Tanh())]:
+        case(name + "_nan_inf", kind, args, build, [In(x)], gradcheck=False)
+
+
+for group in [batch_norms, layer_norms, dropouts, embeddings, flattens, activations, activations_at_special_values]:
     group()
 fx.write()

@@ -18,7 +18,8 @@ inputs hold float32-representable values, so both dtypes start from the same num
   <case>/<dt>/grad<i>   torch's gradient of prepared input i (inputs that require grad)
 
 "gradcheck": false marks the cases placed on purpose at a non-differentiable point (ties of
-max, relu at 0, sign at 0), where central differences have no single right answer.
+max, relu at 0, sign at 0) or at NaN and infinities, where central differences have no single
+right answer.
 """
 import os
 
@@ -498,9 +499,68 @@ def addmm():
     case("addmm.scalar_input", [inp(), inp(2, 3), inp(3, 4)])
 
 
+NAN, INF = float("nan"), float("inf")
+# every kind of non-finite and signed zero, with finite values between; 3 rows of 7, so that vector
+# kernels meet them both in full vectors and in their scalar tails
+SPECIAL = [[NAN, -INF, -1.5, -0.0, 0.0, 0.75, INF], [INF, 0.75, NAN, -1.5, -INF, -0.0, 2.5],
+           [-0.0, NAN, INF, 0.25, -INF, 0.0, -3.0]]
+# reduction rows: NaN, opposite infinities, all -inf, tied +inf, finite ties
+SPECIAL_ROWS = [[1.0, NAN, 3.0, NAN], [1.0, INF, 2.0, -INF], [-INF, -INF, -INF, -INF], [INF, INF, 1.0, 1.0],
+                [1.0, 5.0, 5.0, 2.0]]
+
+
+def without_nan(rows):
+    return [[x for x in row if x == x] for row in rows]
+
+
+def special_values():
+    """NaN, infinities and signed zeros, compared with torch's results (non-finite points: no gradcheck).
+    Last of the groups, so that the values of the cases before stay as they were."""
+    for op in ["neg", "exp", "log", "sqrt", "tanh", "sigmoid", "erf", "relu"]:
+        case(op + ".nan_inf", [given(SPECIAL)], gradcheck=False)
+    # torch.sign(nan) is 0, and so abs' gradient at NaN (grad * sign(x)): a torch quirk
+    # (pytorch/pytorch#41245) that Nabla does not copy; sign(NaN) stays NaN there
+    for op in ["abs", "sign"]:
+        case(op + ".inf", [given(without_nan(SPECIAL))], gradcheck=False)
+    case("relu.nan_inf_transposed", [In(f32(torch.tensor(SPECIAL, dtype=F64)), prep=[step("transpose", a=0, b=1)])],
+         gradcheck=False)
+    # clamp passes the gradient only where min <= x <= max, so not at NaN
+    case("clamp.nan_inf", [given(SPECIAL)], gradcheck=False, min=-0.5, max=0.5)
+    case("clampMin.nan_inf", [given(SPECIAL)], gradcheck=False, min=-0.5)
+    case("clampMax.nan_inf", [given(SPECIAL)], gradcheck=False, max=0.5)
+    # C's pow: 1^y = 1 even for a NaN y, (-1)^(+-inf) = 1, x^0 = 1 even for a NaN x
+    case("pow.special", [given([1.0, 1.0, 1.0, -1.0, -1.0, NAN, 0.0, -0.0, INF, -INF, 2.0, -1.0]),
+                         given([NAN, INF, -INF, INF, -INF, 0.0, -1.0, -1.0, -1.0, 0.5, NAN, NAN])], gradcheck=False)
+    pairs_a = [NAN, NAN, 1.0, INF, -INF, INF, -0.0, -INF, 2.0]
+    pairs_b = [NAN, 1.0, NAN, INF, -INF, -INF, 0.0, 3.0, INF]
+    for op in ["eq", "ne", "lt", "le", "gt", "ge"]:
+        case(op + ".nan_inf", [given(pairs_a, grad=False), given(pairs_b, grad=False)], diff=False)
+    case("maximum.inf", [given([INF, -INF, INF, -0.0, 2.0]), given([INF, -INF, -INF, 0.0, -INF])], gradcheck=False)
+    case("minimum.inf", [given([INF, -INF, INF, -0.0, 2.0]), given([INF, -INF, -INF, 0.0, -INF])], gradcheck=False)
+    # a NaN condition is != 0, so true
+    case("where.nan_condition", [given([NAN, 0.0, -0.0, INF, 1.0], grad=False), given([1.0, NAN, 2.0, 3.0, -INF]),
+                                 given([-1.0, -2.0, NAN, INF, 4.0])], gradcheck=False)
+    for op in ["sum", "mean", "max", "min", "logSumExp"]:
+        case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1, keepDim=False)
+    # over all elements amax's gradient is NaN everywhere once the result is NaN (torch.max() without
+    # a dim would give it to the NaNs instead; Nabla's max() is amax)
+    case("max.nan_all", [given(SPECIAL_ROWS)], gradcheck=False)
+    for op in ["argmax", "argmin"]:
+        case(op + ".nan_inf", [given(SPECIAL_ROWS, grad=False)], diff=False, axis=1, keepDim=False)
+    for op in ["softmax", "logSoftmax"]:
+        case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1)
+    # IEEE arithmetic: inf - inf, 0 * inf, x / 0, 0 / 0, and their gradients
+    arith_a = [INF, INF, 0.0, 1.0, -1.0, 0.0, NAN, -0.0, 2.0]
+    arith_b = [-INF, INF, INF, 0.0, -0.0, 0.0, 1.0, 3.0, INF]
+    for op in ["add", "sub", "mul", "div"]:
+        case(op + ".nan_inf", [given(arith_a), given(arith_b)], gradcheck=False)
+    for op in ["var", "std"]:
+        case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1, keepDim=False)
+
+
 def main():
     for group in [elementwise_binary, elementwise_unary, comparisons, reductions, linear_algebra, shaping,
-                  indexing, special_functions, addmm]:
+                  indexing, special_functions, addmm, special_values]:
         group()
     names = [c["name"] for c in CASES]
     if len(names) != len(set(names)):

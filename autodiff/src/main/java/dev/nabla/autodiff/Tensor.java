@@ -538,7 +538,7 @@ public final class Tensor {
         return Unary.apply(UnaryOp.ERF, this);
     }
 
-    /** {@code x > 0 ? x : 0} (a NaN gives 0); its gradient at 0 is 0. */
+    /** {@code x < 0 ? 0 : x}: NaN stays NaN (its gradient 1) and -0.0 stays -0.0, as in PyTorch; the gradient at 0 is 0. */
     public Tensor relu() {
         return Unary.apply(UnaryOp.RELU, this);
     }

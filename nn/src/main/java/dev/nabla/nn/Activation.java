@@ -25,7 +25,7 @@ public final class Activation extends Module {
         this.fn = fn;
     }
 
-    /** {@code max(x, 0)}; the gradient at 0 is 0. */
+    /** {@code max(x, 0)}, NaN staying NaN; the gradient at 0 is 0, at NaN 1 (as PyTorch's). */
     public static Activation relu() {
         return new Activation(RELU, "", Tensor::relu);
     }
@@ -40,7 +40,10 @@ public final class Activation extends Module {
         return leakyRelu(0.01);
     }
 
-    /** {@code x} for x &gt; 0, else {@code negativeSlope * x}; the gradient at 0 is negativeSlope. */
+    /**
+     * {@code x} for x &gt; 0, else {@code negativeSlope * x}; the gradient at 0 and at NaN is
+     * negativeSlope, as PyTorch's.
+     */
     public static Activation leakyRelu(double negativeSlope) {
         return new Activation("LeakyReLU", "negative_slope=" + Repr.number(negativeSlope),
                 x -> Tensor.where(x.gt(0.0), x, x.mul(negativeSlope)));
@@ -51,12 +54,19 @@ public final class Activation extends Module {
         return elu(1.0);
     }
 
-    /** {@code x} for x &gt; 0, else {@code alpha (exp(x) - 1)}. */
+    /**
+     * {@code x} for x &gt; 0, else {@code alpha (exp(x) - 1)}; a NaN stays NaN, and so does its
+     * gradient, as in PyTorch's vectorised kernel (its scalar loop, which takes the last elements of
+     * some tensors, passes the gradient at NaN instead).
+     */
     public static Activation elu(double alpha) {
-        // exp of min(x, 0): the branch where does not take must not overflow, or its zero gradient
-        // times exp(x) = inf would be NaN
-        return new Activation("ELU", "alpha=" + Repr.number(alpha),
-                x -> Tensor.where(x.gt(0.0), x, x.clampMax(0).exp().sub(1.0).mul(alpha)));
+        return new Activation("ELU", "alpha=" + Repr.number(alpha), x -> {
+            Tensor positive = x.gt(0.0);
+            // exp of 0 where x > 0: the branch where does not take must not overflow, or its zero
+            // gradient times exp(x) = inf would be NaN
+            Tensor negative = Tensor.where(positive, Tensor.scalar(0.0, x.dtype(), x.device()), x);
+            return Tensor.where(positive, x, negative.exp().sub(1.0).mul(alpha));
+        });
     }
 
     /** The exact GELU, {@code x Phi(x) = x (1 + erf(x / sqrt 2)) / 2}. */

@@ -79,7 +79,8 @@ final class DoubleKernels {
                 DoubleVector zero = DoubleVector.zero(S);
                 for (; i < bound; i += L) {
                     DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-                    zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(o, oo + i);
+                    // zero only where x < 0, so NaN and -0.0 keep x
+                    v.blend(zero, v.compare(VectorOperators.LT, 0.0)).intoArray(o, oo + i);
                 }
             }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
@@ -151,9 +152,14 @@ final class DoubleKernels {
                 }
             }
             case POW -> {
+                DoubleVector one = DoubleVector.broadcast(S, 1.0);
                 for (; i < bound; i += L) {
-                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i))
-                            .intoArray(o, oo + i);
+                    DoubleVector x = load(la, aScalar, ao, i);
+                    DoubleVector y = load(lb, bScalar, bo, i);
+                    // ScalarMath.pow's cases where Java's pow, which the lanes may follow, gives NaN
+                    VectorMask<Double> unit = x.abs().compare(VectorOperators.EQ, 1.0)
+                            .and(x.compare(VectorOperators.EQ, 1.0).or(y.test(VectorOperators.IS_INFINITE)));
+                    x.lanewise(VectorOperators.POW, y).blend(one, unit).intoArray(o, oo + i);
                 }
             }
             case EQ, NE, LT, LE, GT, GE -> i = compare(op, la, aScalar, ao, lb, bScalar, bo, o, oo, bound);

@@ -82,7 +82,8 @@ final class FloatKernels {
                 FloatVector zero = FloatVector.zero(S);
                 for (; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, xo + i);
-                    zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+                    // zero only where x < 0, so NaN and -0.0 keep x
+                    v.blend(zero, v.compare(VectorOperators.LT, 0f)).intoArray(o, oo + i);
                 }
             }
             case EXP, LOG, TANH, SIGMOID, ERF -> {
@@ -154,9 +155,14 @@ final class FloatKernels {
                 }
             }
             case POW -> {
+                FloatVector one = FloatVector.broadcast(S, 1f);
                 for (; i < bound; i += L) {
-                    load(la, aScalar, ao, i).lanewise(VectorOperators.POW, load(lb, bScalar, bo, i))
-                            .intoArray(o, oo + i);
+                    FloatVector x = load(la, aScalar, ao, i);
+                    FloatVector y = load(lb, bScalar, bo, i);
+                    // ScalarMath.pow's cases where Java's pow, which the lanes may follow, gives NaN
+                    VectorMask<Float> unit = x.abs().compare(VectorOperators.EQ, 1f)
+                            .and(x.compare(VectorOperators.EQ, 1f).or(y.test(VectorOperators.IS_INFINITE)));
+                    x.lanewise(VectorOperators.POW, y).blend(one, unit).intoArray(o, oo + i);
                 }
             }
             case EQ, NE, LT, LE, GT, GE -> i = compare(op, la, aScalar, ao, lb, bScalar, bo, o, oo, bound);

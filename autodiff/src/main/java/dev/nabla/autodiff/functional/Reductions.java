@@ -52,13 +52,18 @@ public final class Reductions {
         return finish(out, reduced, keepDim);
     }
 
-    /** Mean squared deviation, dividing by {@code n - correction}. */
+    /**
+     * Mean squared deviation, dividing by {@code n - correction}. Its gradient is PyTorch's,
+     * {@code 2 (x - mean) / (n - correction)}: the mean is taken detached, since its own gradient
+     * term, a multiple of the deviations' sum, is 0 in exact arithmetic; kept, it would turn every
+     * gradient of a group holding an infinity into NaN.
+     */
     public static Tensor var(Tensor x, int[] axes, int correction, boolean keepDim) {
         boolean[] reduced = flags("var", x, axes);
         if (correction < 0) {
             throw new IllegalArgumentException("var: correction must be >= 0, got " + correction);
         }
-        Tensor deviation = x.sub(mean(x, axes, true));
+        Tensor deviation = x.sub(mean(x.detach(), axes, true));
         Tensor squares = finish(Sum.apply(deviation.mul(deviation), reduced), reduced, keepDim);
         return squares.div(Math.max(0, count(x.shape(), reduced) - correction));
     }

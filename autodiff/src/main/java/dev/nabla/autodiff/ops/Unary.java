@@ -33,7 +33,7 @@ public record Unary(UnaryOp op, Tensor x, Tensor out) implements Op {
 
     /** The gradient through a ReLU whose output was {@code out}: {@code grad} where out is non-zero, else 0. */
     static Tensor reluGradient(Tensor out, Tensor grad) {
-        // the output is non-zero exactly where x > 0
+        // the output is non-zero exactly where x > 0 or x is NaN, where PyTorch passes the gradient too
         return Tensor.where(out, grad, Kernels.zeroLike(grad));
     }
 

@@ -42,10 +42,10 @@ final class Programs {
             case EXP -> "exp(v)";
             case LOG -> "log(v)";
             case SQRT -> "sqrt(v)";
-            case TANH -> "tanh(v)";
+            case TANH -> "nabla_tanh(v)";
             case SIGMOID -> "(T) 1 / ((T) 1 + exp(-v))";
             case ERF -> "erf(v)";
-            case RELU -> "v > (T) 0 ? v : (T) 0";
+            case RELU -> "v < (T) 0 ? (T) 0 : v";
         };
     }
 

@@ -8,11 +8,18 @@ inline T nabla_sign(T x) {
     return isnan(x) ? x : x > 0 ? (T) 1 : x < 0 ? (T) -1 : (T) 0;
 }
 
-// Java's Math.pow differs from C's pow in two cases: pow(x, NaN) is NaN even for x = 1, and
-// pow(+-1, +-inf) is NaN rather than 1. OpenCL allows float pow an error of 16 ulp, so it is
+// tanh, saturated to +-1 where it rounds to +-1 (|x| >= 9.01 in float, 18.9 in double), so at
+// +-inf too: a device's float tanh may stop an ulp short of 1 (PoCL's does, even at infinity),
+// and then x * (1 + tanh(x)) at x = -inf is -inf instead of NaN.
+inline T nabla_tanh(T x) {
+    return fabs(x) > (sizeof(T) == 4 ? (T) 9.1f : (T) 19.1) ? copysign((T) 1, x) : tanh(x);
+}
+
+// The reference's pow, C's: 1^y = 1 for every y, NaN included, and (-1)^(+-inf) = 1, stated here
+// rather than left to the device's library. OpenCL allows float pow an error of 16 ulp, so it is
 // computed in ACC (double where the device has it) and rounded once, as the reference does.
 inline T nabla_pow(T a, T b) {
-    return isnan(b) || (fabs(a) == (T) 1 && isinf(b)) ? (T) NAN : (T) pow((ACC) a, (ACC) b);
+    return fabs(a) == (T) 1 && (a == (T) 1 || isinf(b)) ? (T) 1 : (T) pow((ACC) a, (ACC) b);
 }
 
 //@template unary

@@ -97,15 +97,16 @@ final class DoubleRowOps implements RowOps {
     }
 
     @Override
-    public void maxTaps(Object padded, int[] offsets, Object best, Object tapOut, int n) {
+    public void maxTaps(Object padded, int[] offsets, Object firstTaps, Object best, Object tapOut, int n) {
         double[] p = (double[]) padded;
+        double[] f = (double[]) firstTaps;
         double[] b = (double[]) best;
         double[] t = (double[]) tapOut;
         // One flat loop over the taps: C2 keeps loop-carried vectors in registers there (nested
         // kh, kw loops boxed them, about 2 KB of garbage per row).
         for (int q = 0; q < n; q += L) {
             DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
-            DoubleVector arg = DoubleVector.zero(S);
+            DoubleVector arg = DoubleVector.fromArray(S, f, q);
             for (int k = 0; k < offsets.length; k++) {
                 DoubleVector v = DoubleVector.fromArray(S, p, offsets[k] + q);
                 // Strictly greater keeps the first of equal maxima; a NaN wins once, over a non-NaN.

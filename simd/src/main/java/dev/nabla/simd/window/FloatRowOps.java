@@ -97,15 +97,16 @@ final class FloatRowOps implements RowOps {
     }
 
     @Override
-    public void maxTaps(Object padded, int[] offsets, Object best, Object tapOut, int n) {
+    public void maxTaps(Object padded, int[] offsets, Object firstTaps, Object best, Object tapOut, int n) {
         float[] p = (float[]) padded;
+        float[] f = (float[]) firstTaps;
         float[] b = (float[]) best;
         float[] t = (float[]) tapOut;
         // One flat loop over the taps: C2 keeps loop-carried vectors in registers there (nested
         // kh, kw loops boxed them, about 2 KB of garbage per row).
         for (int q = 0; q < n; q += L) {
             FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-            FloatVector arg = FloatVector.zero(S);
+            FloatVector arg = FloatVector.fromArray(S, f, q);
             for (int k = 0; k < offsets.length; k++) {
                 FloatVector v = FloatVector.fromArray(S, p, offsets[k] + q);
                 // Strictly greater keeps the first of equal maxima; a NaN wins once, over a non-NaN.

@@ -5,17 +5,30 @@ import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.Window2d;
+import dev.nabla.tensor.spi.WindowDefaults;
 
 /**
  * {@link Backend#maxPool2d}: each plane is copied into {@code -infinity}-padded scratch
  * ({@link PaddedPlane}), the maxima and their taps are computed with vectors at every flat
  * position of the plane (taps in order, the first maximum or first NaN winning, as the default
- * composition's argmax does), and the outputs are picked from their positions, with vector
- * gathers when each output plane is contiguous. At stride 2 this compares about four times as
- * many positions as there are outputs, all in vectors.
+ * composition's argmax does; where nothing beats -infinity, the window's first tap inside the
+ * input, {@link WindowDefaults#firstInsideTaps}), and the outputs are picked from their
+ * positions, with vector gathers when each output plane is contiguous. At stride 2 this compares
+ * about four times as many positions as there are outputs, all in vectors.
  */
 public final class MaxPool2d {
     private MaxPool2d() {
+    }
+
+    /** {@code positions} values, output {@code j}'s {@code firstTaps[j]} at its position {@code picks[j]}, else 0. */
+    private static Object firstTapsAt(RowOps ops, int[] picks, int positions, double[] firstTaps) {
+        double[] values = new double[positions];
+        for (int j = 0; j < picks.length; j++) {
+            values[picks[j]] = firstTaps[j];
+        }
+        Object a = ops.filled(positions, 0);
+        ops.set(a, values);
+        return a;
     }
 
     /** Whether each plane {@code [H, W]} of {@code v [N, C, H, W]} is one contiguous run. */
@@ -49,11 +62,13 @@ public final class MaxPool2d {
         Planes.forEach(ov.shape().dim(0) * ov.shape().dim(1), (long) w.taps() * outH * outW, (from, to) -> {
             PaddedPlane plane = new PaddedPlane(ops, xv, w, outH, outW, Double.NEGATIVE_INFINITY);
             int[] picks = plane.picks(outH, outW);
+            Object firstTaps = firstTapsAt(ops, picks, plane.positions,
+                    WindowDefaults.firstInsideTaps(w, xv.shape().dim(2), xv.shape().dim(3), outH, outW));
             Object best = ops.filled(plane.positions, 0);
             Object taps = ops.filled(plane.positions, 0);
             for (int p = from; p < to; p++) {
                 plane.load(ops, src, p);
-                ops.maxTaps(plane.data, plane.offsets, best, taps, plane.positions);
+                ops.maxTaps(plane.data, plane.offsets, firstTaps, best, taps, plane.positions);
                 int oBase = Planes.offset(ov, p);
                 int aBase = Planes.offset(av, p);
                 if (dense) {

@@ -44,9 +44,10 @@ interface RowOps {
     /**
      * Max pooling at {@code n} flat positions: for {@code q < n}, over the taps {@code k} in order,
      * reading {@code padded[offsets[k] + q]}, {@code best[q]} becomes the first maximum, or the
-     * first NaN, and {@code tapOut[q]} its {@code k} (0 when no tap beats -infinity).
+     * first NaN, and {@code tapOut[q]} its {@code k}, or {@code firstTaps[q]} when no tap beats
+     * -infinity.
      */
-    void maxTaps(Object padded, int[] offsets, Object best, Object tapOut, int n);
+    void maxTaps(Object padded, int[] offsets, Object firstTaps, Object best, Object tapOut, int n);
 
     /** {@code sum[q]} = the sum over the taps {@code k}, in order, of {@code padded[offsets[k] + q]}, for {@code q < n}. */
     void sumTaps(Object padded, int[] offsets, Object sum, int n);

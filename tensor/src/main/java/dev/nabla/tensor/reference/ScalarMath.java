@@ -23,7 +23,7 @@ public final class ScalarMath {
             case TANH -> Math.tanh(x);
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
             case ERF -> Erf.erf(x);
-            case RELU -> x > 0 ? x : 0.0;
+            case RELU -> x < 0 ? 0.0 : x;
         };
     }
 
@@ -33,7 +33,7 @@ public final class ScalarMath {
             case SUB -> a - b;
             case MUL -> a * b;
             case DIV -> a / b;
-            case POW -> Math.pow(a, b);
+            case POW -> pow(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
             case EQ -> a == b ? 1 : 0;
@@ -43,6 +43,14 @@ public final class ScalarMath {
             case GT -> a > b ? 1 : 0;
             case GE -> a >= b ? 1 : 0;
         };
+    }
+
+    /**
+     * C's and PyTorch's {@code pow}: Java's {@link Math#pow} but for two cases where Java gives NaN,
+     * {@code 1^y = 1} for every y, NaN included, and {@code (-1)^(+-inf) = 1}.
+     */
+    public static double pow(double a, double b) {
+        return a == 1 || (a == -1 && Double.isInfinite(b)) ? 1 : Math.pow(a, b);
     }
 
     public static double identity(ReduceOp op) {

@@ -10,6 +10,6 @@ public enum UnaryOp {
     SIGMOID,
     /** The error function, 2/sqrt(pi) times the integral of exp(-t^2) from 0 to x. */
     ERF,
-    /** {@code x > 0 ? x : 0}: a NaN gives 0, -0.0 gives 0.0. */
+    /** {@code x < 0 ? 0 : x}: NaN stays NaN and -0.0 stays -0.0, as in PyTorch. */
     RELU
 }

@@ -4,6 +4,8 @@ import dev.nabla.tensor.Buffer;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Strided;
 import dev.nabla.tensor.View;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The default implementations of {@link Backend}'s window kernels, composed from its primitives:
@@ -38,11 +40,51 @@ public final class WindowDefaults {
         }
     }
 
-    /** See {@link Backend#maxPool2d}. */
+    /**
+     * See {@link Backend#maxPool2d}: the maximum and argmax of the windows, padded with -infinity;
+     * where nothing beats -infinity, the tap is the window's first inside the input
+     * ({@link #firstInsideTaps}) rather than argmax's first, which may be padding.
+     */
     public static void maxPool2d(Backend backend, Strided x, Window2d w, Strided out, Strided argmax) {
-        Strided cols = windows(backend, x, w, out.shape(), Double.NEGATIVE_INFINITY);
+        Shape os = out.shape();
+        Strided cols = windows(backend, x, w, os, Double.NEGATIVE_INFINITY);
         backend.reduce(ReduceOp.MAX, cols, out.with(withTapAxis(out.view())));
-        backend.argReduce(ArgReduceOp.ARGMAX, cols, 2, argmax.with(withTapAxis(argmax.view())));
+        Strided taps = Temporaries.like(backend, out);
+        backend.argReduce(ArgReduceOp.ARGMAX, cols, 2, taps.with(withTapAxis(taps.view())));
+        Strided allNegative = Temporaries.like(backend, out);
+        backend.binary(BinaryOp.EQ, out, Temporaries.constant(backend, out, Double.NEGATIVE_INFINITY), allNegative);
+        Buffer first = backend.allocate(out.dtype(), os.dim(2) * os.dim(3));
+        backend.write(first, firstInsideTaps(w, x.shape().dim(2), x.shape().dim(3), os.dim(2), os.dim(3)));
+        Strided chosen = Temporaries.like(backend, out);
+        backend.where(allNegative, new Strided(first, View.of(os, new int[] {0, 0, os.dim(3), 1}, 0)), taps, chosen);
+        backend.copy(chosen, argmax);
+    }
+
+    /**
+     * The tap {@code kh * KW + kw} max pooling keeps where no element of a window beats -infinity:
+     * the window's first tap inside the input, as PyTorch's, so padding never wins. Row-major
+     * {@code [outH, outW]}; 0 for a window wholly in the padding.
+     */
+    public static double[] firstInsideTaps(Window2d w, int inH, int inW, int outH, int outW) {
+        int[] rows = firstInside(outH, w.kernelH(), kh -> w.rows(kh, inH, outH));
+        int[] columns = firstInside(outW, w.kernelW(), kw -> w.cols(kw, inW, outW));
+        double[] taps = new double[outH * outW];
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++) {
+                taps[oh * outW + ow] = rows[oh] * w.kernelW() + columns[ow];
+            }
+        }
+        return taps;
+    }
+
+    /** For each of {@code out} output positions along one axis, the first of {@code kernel} taps inside the input. */
+    private static int[] firstInside(int out, int kernel, IntFunction<Window2d.Span> span) {
+        int[] first = new int[out];
+        for (int k = kernel - 1; k >= 0; k--) {
+            Window2d.Span s = span.apply(k);
+            Arrays.fill(first, s.first(), s.first() + s.count(), k);
+        }
+        return first;
     }
 
     /**

@@ -183,6 +183,16 @@ class BackendConformanceTest {
                     }));
                 }
             }
+            // where IEEE 754 and C define the result exactly, no tolerance: tanh(inf) is 1, not 1 - ulp
+            double[] edges = Values.nonFiniteAndZeros(37);
+            Shape shape = Shape.of(edges.length);
+            tests.add(dynamicTest("NaN, infinities and zeros, exactly", () -> {
+                Strided o = out(b, shape, Layout.CONTIGUOUS);
+                Strided ro = out(REF, shape, Layout.CONTIGUOUS);
+                b.unary(op, on(b, Layout.CONTIGUOUS, shape, edges), o);
+                REF.unary(op, on(REF, Layout.CONTIGUOUS, shape, edges), ro);
+                Compare.exact(op.name(), whole(b, o), whole(REF, ro));
+            }));
             return dynamicContainer(op.name(), tests);
         }
 
@@ -222,8 +232,19 @@ class BackendConformanceTest {
         }
 
         DynamicNode binary(BinaryOp op) {
-            return dynamicContainer(op.name(), pairwise(op.name(), op.isComparison(),
-                    (backend, x, y, o) -> backend.binary(op, x, y, o), Tolerance.binary(op, dtype)));
+            List<DynamicNode> tests = pairwise(op.name(), op.isComparison(),
+                    (backend, x, y, o) -> backend.binary(op, x, y, o), Tolerance.binary(op, dtype));
+            double[][] pairs = Values.specialPairs(dtype);
+            Shape shape = Shape.of(pairs[0].length);
+            tests.add(dynamicTest("every pair of special values", () -> {
+                Strided o = out(b, shape, Layout.CONTIGUOUS);
+                Strided ro = out(REF, shape, Layout.CONTIGUOUS);
+                b.binary(op, on(b, Layout.CONTIGUOUS, shape, pairs[0]), on(b, Layout.CONTIGUOUS, shape, pairs[1]), o);
+                REF.binary(op, on(REF, Layout.CONTIGUOUS, shape, pairs[0]), on(REF, Layout.CONTIGUOUS, shape, pairs[1]),
+                        ro);
+                Compare.close(op.name(), whole(b, o), whole(REF, ro), Tolerance.binary(op, dtype));
+            }));
+            return dynamicContainer(op.name(), tests);
         }
 
         /** Rounded once, so exact: the cancellation of a + alpha * b shows a second rounding. */

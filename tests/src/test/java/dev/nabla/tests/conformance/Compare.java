@@ -39,6 +39,9 @@ final class Compare {
         if (Double.isInfinite(want) || Double.isInfinite(got)) {
             return got == want;
         }
+        if (tol.equals(Tolerance.EXACT) && want == 0) {
+            return Double.doubleToRawLongBits(got) == Double.doubleToRawLongBits(want); // -0.0 is not 0.0
+        }
         return Math.abs(got - want) <= tol.abs() + tol.rel() * Math.abs(want);
     }
 }

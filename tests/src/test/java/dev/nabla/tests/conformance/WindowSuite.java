@@ -9,6 +9,7 @@ import dev.nabla.tensor.reference.ReferenceBackend;
 import dev.nabla.tensor.spi.Backend;
 import dev.nabla.tensor.spi.Window2d;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -76,6 +77,19 @@ final class WindowSuite {
     Stream<DynamicNode> tests() {
         List<DynamicNode> tests = new ArrayList<>();
         for (Case k : CASES) {
+            // every window ties at -infinity, so the taps show which one each falls back to
+            tests.add(dynamicTest("maxPool2d of -infinity " + k, () -> {
+                double[] x = new double[k.input().numel()];
+                Arrays.fill(x, Double.NEGATIVE_INFINITY);
+                Strided o = Layout.CONTIGUOUS.make(b, dtype, k.pooled(), new double[k.pooled().numel()]);
+                Strided i = Layout.CONTIGUOUS.make(b, dtype, k.pooled(), new double[k.pooled().numel()]);
+                Strided ro = Layout.CONTIGUOUS.make(REF, dtype, k.pooled(), new double[k.pooled().numel()]);
+                Strided ri = Layout.CONTIGUOUS.make(REF, dtype, k.pooled(), new double[k.pooled().numel()]);
+                b.maxPool2d(Layout.CONTIGUOUS.make(b, dtype, k.input(), x), k.w(), o, i);
+                REF.maxPool2d(Layout.CONTIGUOUS.make(REF, dtype, k.input(), x), k.w(), ro, ri);
+                Compare.exact("maxPool2d values", Layout.whole(b, o), Layout.whole(REF, ro));
+                Compare.exact("maxPool2d taps", Layout.whole(b, i), Layout.whole(REF, ri));
+            }));
             for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.PERMUTED, Layout.FLIPPED)) {
                 double[] x = Values.of(k.input(), dtype, 21, true);
                 double[] g = Values.of(k.cols(), dtype, 22, false);

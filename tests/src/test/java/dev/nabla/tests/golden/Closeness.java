@@ -6,14 +6,17 @@ import java.util.List;
 
 /** Elementwise comparison of a Nabla tensor with a stored torch result, with messages that say where. */
 public final class Closeness {
-    /** {@code |actual - expected| <= atol + rtol * |expected|}, as {@code torch.allclose}. */
+    /**
+     * {@code |actual - expected| <= atol + rtol * |expected|}, as {@code torch.allclose} with
+     * {@code equal_nan}: a NaN is close only to a NaN, an infinity only to itself.
+     */
     public record Tolerance(double atol, double rtol) {
         boolean accepts(double expected, double actual) {
             if (Double.isNaN(expected) || Double.isNaN(actual)) {
                 return Double.isNaN(expected) && Double.isNaN(actual);
             }
-            if (expected == actual) {
-                return true; // equal infinities: their difference would be NaN
+            if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+                return expected == actual; // rtol * |expected| would accept any finite value
             }
             return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
         }
