@@ -179,6 +179,8 @@ TORCH = {
     "logSoftmax": lambda xs, a: xs[0].log_softmax(a["axis"]),
     "matmul": lambda xs, a: torch.matmul(xs[0], xs[1]),
     "addmm": lambda xs, a: torch.addmm(xs[0], xs[1], xs[2]),
+    # torch._addmm_activation(input, mat1, mat2) has these values but no derivative in torch 1.13
+    "addmmRelu": lambda xs, a: torch.relu(torch.addmm(xs[0], xs[1], xs[2])),
     "reshape": lambda xs, a: xs[0].reshape(a["dims"] if "dims" in a else a["shape"]),
     "view": lambda xs, a: xs[0].view(a["dims"]),
     "permute": lambda xs, a: xs[0].permute(a["order"]),
@@ -558,9 +560,18 @@ def special_values():
         case(op + ".nan_inf", [given(SPECIAL_ROWS)], gradcheck=False, axis=1, keepDim=False)
 
 
+def addmm_relu():
+    """LinearAlgebra.addmmRelu (relu of addmm); after the others, drawing no values before them."""
+    case("addmmRelu.bias", [inp(5), inp(3, 4), inp(4, 5)])
+    case("addmmRelu.transposed_weight", [inp(6), inp(7, 3), inp(3, 6, layout=("T", 0, 1))])
+    case("addmmRelu.full_input", [inp(3, 5), inp(3, 4), inp(4, 5)])
+    # NaN, infinities and signed zeros in the input: relu keeps NaN and -0.0; no gradient check there
+    case("addmmRelu.special_input", [given(SPECIAL), inp(3, 2), inp(2, 7)], gradcheck=False)
+
+
 def main():
     for group in [elementwise_binary, elementwise_unary, comparisons, reductions, linear_algebra, shaping,
-                  indexing, special_functions, addmm, special_values]:
+                  indexing, special_functions, addmm, special_values, addmm_relu]:
         group()
     names = [c["name"] for c in CASES]
     if len(names) != len(set(names)):

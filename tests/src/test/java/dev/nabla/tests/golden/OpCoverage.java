@@ -1,9 +1,12 @@
 package dev.nabla.tests.golden;
 
+import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.functional.LinearAlgebra;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,6 +29,12 @@ final class OpCoverage {
             // copies and dtype/device conversions: identities on values, tested where devices are
             "copy", "contiguous", "to", "copyFrom");
 
+    /**
+     * Ops with no method on Tensor, held to the same coverage: each name is a public static method
+     * of the class it maps to (checked).
+     */
+    static final Map<String, Class<?>> FUNCTIONAL_OPS = Map.of("addmmRelu", LinearAlgebra.class);
+
     /** Ops with no gradient: comparisons return 0/1 masks and arg-reductions indices. */
     static final Set<String> NON_DIFFERENTIABLE = Set.of("eq", "ne", "lt", "le", "gt", "ge", "argmax", "argmin");
 
@@ -47,6 +56,13 @@ final class OpCoverage {
     static SortedSet<String> opNames(Class<?> type) {
         SortedSet<String> ops = tensorReturningMethods(type);
         ops.removeAll(NOT_OPS);
+        return ops;
+    }
+
+    /** The ops to cover: {@link #opNames} of Tensor and the {@link #FUNCTIONAL_OPS}. */
+    static SortedSet<String> allOps() {
+        SortedSet<String> ops = opNames(Tensor.class);
+        ops.addAll(FUNCTIONAL_OPS.keySet());
         return ops;
     }
 

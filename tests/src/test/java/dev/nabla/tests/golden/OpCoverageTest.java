@@ -3,6 +3,8 @@ package dev.nabla.tests.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nabla.autodiff.Tensor;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -10,9 +12,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Adding an op to Tensor without golden cases and a gradient check breaks the build here. */
+/**
+ * Adding an op to Tensor (or to {@link OpCoverage#FUNCTIONAL_OPS}) without golden cases and a
+ * gradient check breaks the build here.
+ */
 class OpCoverageTest {
-    private static final SortedSet<String> OPS = OpCoverage.opNames(Tensor.class);
+    private static final SortedSet<String> OPS = OpCoverage.allOps();
 
     private static Set<String> golden() {
         return GoldenFixtures.cases().stream().map(GoldenCase::op).collect(Collectors.toSet());
@@ -40,6 +45,14 @@ class OpCoverageTest {
     void exclusionsAreRealTensorMethods() {
         assertThat(OpCoverage.tensorReturningMethods(Tensor.class)).containsAll(OpCoverage.NOT_OPS)
                 .containsAll(OpCoverage.NON_DIFFERENTIABLE);
+    }
+
+    @Test
+    void functionalOpsAreRealPublicMethods() {
+        OpCoverage.FUNCTIONAL_OPS.forEach((name, holder) -> assertThat(Arrays.stream(holder.getMethods())
+                .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType() == Tensor.class))
+                .as("%s.%s", holder.getSimpleName(), name).isNotEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.nabla.tests.golden;
 
 import dev.nabla.autodiff.Tensor;
+import dev.nabla.autodiff.functional.LinearAlgebra;
 import dev.nabla.tensor.Shape;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +68,7 @@ final class OpRegistry {
         shaping(m);
         m.put("matmul", (in, a) -> in.get(0).matmul(in.get(1)));
         m.put("addmm", (in, a) -> in.get(0).addmm(in.get(1), in.get(2)));
+        m.put("addmmRelu", (in, a) -> LinearAlgebra.addmmRelu(in.get(0), in.get(1), in.get(2)));
         m.put("where", (in, a) -> Tensor.where(in.get(0), in.get(1), in.get(2)));
         m.put("indexSelect", (in, a) -> in.get(0).indexSelect(a.integer("axis"), in.get(1)));
         m.put("gather", (in, a) -> in.get(0).gather(a.integer("axis"), in.get(1)));
